@@ -1,0 +1,25 @@
+package io.eventsuite.events.activity;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A user did something worth counting.
+ *
+ * @param userId who
+ * @param type what kind of activity
+ * @param target what it was done to: a page path, an element id, a search query, a SKU
+ * @param sessionId the browsing session, {@code null} when unknown
+ * @param occurredAt when, as seen by the client
+ */
+public record ActivityRecorded(String userId, ActivityType type, String target, String sessionId,
+		Instant occurredAt) implements ActivityEvent {
+
+	public ActivityRecorded {
+		Objects.requireNonNull(userId, "userId");
+		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(occurredAt, "occurredAt");
+	}
+
+}

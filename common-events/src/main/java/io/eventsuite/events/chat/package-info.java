@@ -1,0 +1,4 @@
+/**
+ * Events of the {@code chat-messages} topic, keyed by room id.
+ */
+package io.eventsuite.events.chat;

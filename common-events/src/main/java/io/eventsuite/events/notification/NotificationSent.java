@@ -1,0 +1,37 @@
+package io.eventsuite.events.notification;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A user was notified.
+ *
+ * @param notificationId the notification; derived from the source event so a redelivery
+ * yields the same id
+ * @param userId who is notified, also the record key
+ * @param kind what it is about
+ * @param title one line for a list
+ * @param body the text
+ * @param sourceEventId the CloudEvents id of the event that caused it
+ * @param sentAt when
+ */
+public record NotificationSent(UUID notificationId, String userId, NotificationKind kind, String title, String body,
+		String sourceEventId, Instant sentAt) implements NotificationEvent {
+
+	public NotificationSent {
+		Objects.requireNonNull(notificationId, "notificationId");
+		Objects.requireNonNull(userId, "userId");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(title, "title");
+		Objects.requireNonNull(body, "body");
+		Objects.requireNonNull(sourceEventId, "sourceEventId");
+		Objects.requireNonNull(sentAt, "sentAt");
+	}
+
+	@Override
+	public Instant occurredAt() {
+		return this.sentAt;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Events of the {@code orders} topic, keyed by order id.
+ */
+package io.eventsuite.events.order;

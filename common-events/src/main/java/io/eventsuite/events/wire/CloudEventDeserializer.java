@@ -1,0 +1,65 @@
+package io.eventsuite.events.wire;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import tools.jackson.core.JacksonException;
+
+import io.eventsuite.events.DomainEvent;
+import io.eventsuite.events.EventType;
+import io.eventsuite.events.Topics;
+
+/**
+ * Reads a {@link CloudEvent} in binary content mode. It dispatches on the {@code ce_type}
+ * header alone, so no Java class name ever travels on the wire. Anything that is not a
+ * valid event of the contract raises an {@link InvalidCloudEventException}.
+ */
+public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEvent>> {
+
+	@Override
+	public CloudEvent<DomainEvent> deserialize(String topic, byte[] data) {
+		throw new InvalidCloudEventException(
+				"CloudEvents binary mode needs record headers, record on " + topic + " has none");
+	}
+
+	@Override
+	public CloudEvent<DomainEvent> deserialize(String topic, Headers headers, byte[] data) {
+		String specVersion = required(headers, CloudEventHeaders.SPEC_VERSION);
+		if (!CloudEvent.SPEC_VERSION.equals(specVersion)) {
+			throw new InvalidCloudEventException("Unsupported " + CloudEventHeaders.SPEC_VERSION + " " + specVersion);
+		}
+		String contentType = required(headers, CloudEventHeaders.CONTENT_TYPE);
+		if (!contentType.startsWith(CloudEventHeaders.JSON)) {
+			throw new InvalidCloudEventException("Unsupported content-type " + contentType);
+		}
+		String ceType = required(headers, CloudEventHeaders.TYPE);
+		EventType<?> type = Topics.typeOf(ceType)
+			.orElseThrow(() -> new InvalidCloudEventException("Unknown " + CloudEventHeaders.TYPE + " " + ceType));
+		if (data == null) {
+			throw new InvalidCloudEventException("Record of type " + ceType + " has no value");
+		}
+		try {
+			DomainEvent event = EventJson.MAPPER.readValue(data, type.javaType());
+			return new CloudEvent<>(required(headers, CloudEventHeaders.ID),
+					URI.create(required(headers, CloudEventHeaders.SOURCE)), ceType,
+					Instant.parse(required(headers, CloudEventHeaders.TIME)), event);
+		}
+		catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
+			throw new InvalidCloudEventException("Invalid " + ceType + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String required(Headers headers, String name) {
+		Header header = headers.lastHeader(name);
+		if (header == null || header.value() == null || header.value().length == 0) {
+			throw new InvalidCloudEventException("Missing header " + name);
+		}
+		return new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+}
