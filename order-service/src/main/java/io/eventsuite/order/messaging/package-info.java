@@ -1,0 +1,4 @@
+/**
+ * Writes the {@code orders} topic, which this service owns and declares.
+ */
+package io.eventsuite.order.messaging;

@@ -1,0 +1,83 @@
+package io.eventsuite.support.kafka;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.eventsuite.events.DomainEvent;
+import io.eventsuite.events.EventTopic;
+import io.eventsuite.events.wire.CloudEvent;
+
+/**
+ * Publishes events as CloudEvents, keyed by the event's key, and reports each delivery
+ * without blocking the caller: the returned future completes from the producer's delivery
+ * callback. Services wrap it in one publisher per topic.
+ */
+public class EventPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+	private final KafkaTemplate<String, CloudEvent<?>> template;
+
+	private final EventTopics topics;
+
+	private final URI source;
+
+	private final Duration timeout;
+
+	public EventPublisher(KafkaTemplate<String, CloudEvent<?>> template, EventTopics topics, URI source,
+			Duration timeout) {
+		this.template = template;
+		this.topics = topics;
+		this.source = source;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Sends an event. The call returns once the record is in the producer's buffer; it
+	 * blocks only while the producer waits for metadata or buffer space, bounded by
+	 * {@code max.block.ms}.
+	 * @param <E> the event
+	 * @param topic the contract topic the event belongs to
+	 * @param event the event
+	 * @return completes with where the broker put the event, or with a
+	 * {@link PublishFailedException}
+	 */
+	public <E extends DomainEvent> CompletableFuture<Delivery> publish(EventTopic<? super E> topic, E event) {
+		topic.typeOf(event.getClass());
+		CloudEvent<E> cloudEvent = CloudEvent.of(this.source, event);
+		String name = this.topics.name(topic);
+		CompletableFuture<Delivery> delivery;
+		try {
+			delivery = this.template.send(new ProducerRecord<>(name, cloudEvent.key(), cloudEvent))
+				.thenApply((result) -> Delivery.of(cloudEvent.id(), result.getRecordMetadata()));
+		}
+		catch (RuntimeException ex) {
+			delivery = CompletableFuture.failedFuture(ex);
+		}
+		CompletableFuture<Delivery> outcome = new CompletableFuture<>();
+		delivery.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
+			if (failure == null) {
+				log.debug("Published event id={} type={} key={} topic={} partition={} offset={}", result.eventId(),
+						cloudEvent.type(), cloudEvent.key(), result.topic(), result.partition(), result.offset());
+				outcome.complete(result);
+				return;
+			}
+			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+					? failure.getCause() : failure;
+			log.warn("Could not publish event id={} type={} key={} topic={}: {}", cloudEvent.id(), cloudEvent.type(),
+					cloudEvent.key(), name, cause.toString());
+			outcome.completeExceptionally(new PublishFailedException(name, cause));
+		});
+		return outcome;
+	}
+
+}

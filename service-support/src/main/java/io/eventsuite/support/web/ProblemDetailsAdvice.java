@@ -1,0 +1,158 @@
+package io.eventsuite.support.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.eventsuite.support.kafka.PublishFailedException;
+
+/**
+ * Every error as {@code application/problem+json}: Spring MVC's own errors (malformed
+ * JSON, wrong content type, unknown path) as Spring words them, invalid fields listed one
+ * by one, a broker outage as {@code 503} with {@code Retry-After}, and anything
+ * unexpected as a {@code 500} that names no internals.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** Seconds a client should wait before retrying after a broker outage. */
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InvalidField> fields = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(InvalidField::of)
+			.sorted(Comparator.comparing(InvalidField::field))
+			.toList();
+		return invalid(fields, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// A validated request body shows up here as ParameterErrors whenever another
+		// parameter of the same method
+		// (a header, a path variable) carries a constraint too; name its fields, not the
+		// parameter.
+		List<InvalidField> fields = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> (result instanceof ParameterErrors errors)
+					? errors.getFieldErrors().stream().map(InvalidField::of)
+					: result.getResolvableErrors()
+						.stream()
+						.map((error) -> new InvalidField(parameterName(result), error.getDefaultMessage())))
+			.sorted(Comparator.comparing(InvalidField::field))
+			.toList();
+		return invalid(fields, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLargeException tooLarge) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+						tooLarge.getMessage());
+				return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+			}
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON of the expected shape");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> publishFailed(PublishFailedException ex) {
+		if (!ex.isTransient()) {
+			log.error("Publishing failed for good", ex);
+			return ResponseEntity.internalServerError()
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+						"The event could not be published"));
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The event broker did not confirm the event in time; nothing was accepted, retry later");
+		problem.setTitle("Broker unavailable");
+		problem.setType(URI.create("https://eventsuite.io/problems/broker-unavailable"));
+		problem.setProperty("topic", ex.getTopic());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return ResponseEntity.internalServerError()
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"));
+	}
+
+	private static String parameterName(ParameterValidationResult result) {
+		RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		return String.valueOf(result.getMethodParameter().getParameterName());
+	}
+
+	private ResponseEntity<Object> invalid(List<InvalidField> fields, HttpHeaders headers, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Invalid request: " + String.join("; ", fields.stream().map(InvalidField::describe).toList()));
+		problem.setTitle("Invalid request");
+		problem.setType(URI.create("https://eventsuite.io/problems/invalid-request"));
+		problem.setProperty("errors", fields.stream().map(InvalidField::asMap).toList());
+		return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * One field that failed validation.
+	 *
+	 * @param field the JSON path of the field, for example {@code items[0].quantity}
+	 * @param message what is wrong with it
+	 */
+	record InvalidField(String field, String message) {
+
+		static InvalidField of(FieldError error) {
+			return new InvalidField(error.getField(), error.getDefaultMessage());
+		}
+
+		String describe() {
+			return this.field + " " + this.message;
+		}
+
+		Map<String, String> asMap() {
+			return Map.of("field", this.field, "message", String.valueOf(this.message));
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package io.eventsuite.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.eventsuite.events.DomainEvent;
+import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.events.wire.CloudEventDeserializer;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reads a topic from its beginning the way a consumer in any language would: CloudEvents
+ * headers plus JSON.
+ */
+public final class TopicReader implements AutoCloseable {
+
+	private final KafkaConsumer<String, CloudEvent<DomainEvent>> consumer;
+
+	private final List<ConsumerRecord<String, CloudEvent<DomainEvent>>> seen = new ArrayList<>();
+
+	private TopicReader(String topic) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestKafkaBroker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				new StringDeserializer(), new CloudEventDeserializer());
+		this.consumer.subscribe(List.of(topic));
+	}
+
+	/**
+	 * Starts reading a topic from its beginning.
+	 * @param topic the topic name
+	 * @return the reader, to be closed
+	 */
+	public static TopicReader of(String topic) {
+		return new TopicReader(topic);
+	}
+
+	/**
+	 * Waits until a record that matches has been read.
+	 * @param condition what the record must satisfy
+	 * @return the first record that does
+	 */
+	public ConsumerRecord<String, CloudEvent<DomainEvent>> awaitRecord(
+			Predicate<ConsumerRecord<String, CloudEvent<DomainEvent>>> condition) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> poll().stream().filter(condition).findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	/**
+	 * Waits until at least {@code count} records that match have been read.
+	 * @param count how many
+	 * @param condition what each must satisfy
+	 * @return every matching record read so far, in the order read
+	 */
+	public List<ConsumerRecord<String, CloudEvent<DomainEvent>>> awaitRecords(int count,
+			Predicate<ConsumerRecord<String, CloudEvent<DomainEvent>>> condition) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> poll().stream().filter(condition).toList(), (records) -> records.size() >= count);
+	}
+
+	/**
+	 * Reads everything the topic holds right now: up to the end offset of every partition
+	 * at the time of the call.
+	 * @return every record read so far, in the order read
+	 */
+	public List<ConsumerRecord<String, CloudEvent<DomainEvent>>> readToEnd() {
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.consumer.assignment().isEmpty() || !poll().isEmpty());
+		Map<org.apache.kafka.common.TopicPartition, Long> end = this.consumer.endOffsets(this.consumer.assignment());
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			poll();
+			return end.entrySet().stream().allMatch((e) -> this.consumer.position(e.getKey()) >= e.getValue());
+		});
+		return List.copyOf(this.seen);
+	}
+
+	private List<ConsumerRecord<String, CloudEvent<DomainEvent>>> poll() {
+		this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+		return this.seen;
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close();
+	}
+
+}
