@@ -45,6 +45,15 @@ public class EventTopics {
 	}
 
 	/**
+	 * The configured partition count of a topic, by id.
+	 * @param topicId the contract's default name of the topic
+	 * @return how many partitions it is declared with
+	 */
+	public int partitions(String topicId) {
+		return settings(contractTopic(topicId)).partitions();
+	}
+
+	/**
 	 * Declares a topic this service writes, to be created at start-up if it does not
 	 * exist.
 	 * @param topic the contract's topic

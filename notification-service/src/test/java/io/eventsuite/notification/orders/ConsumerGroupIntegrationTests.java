@@ -1,0 +1,93 @@
+package io.eventsuite.notification.orders;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import io.eventsuite.events.notification.NotificationSent;
+import io.eventsuite.events.order.OrderLine;
+import io.eventsuite.events.order.OrderPlaced;
+import io.eventsuite.notification.NotificationServiceApplication;
+import io.eventsuite.test.EventWriter;
+import io.eventsuite.test.ServiceInstance;
+import io.eventsuite.test.TopicReader;
+
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A consumer group is a queue: two instances in one group split the partitions of
+ * {@code orders}, and every event is handled by exactly one of them.
+ */
+class ConsumerGroupIntegrationTests {
+
+	private static final int EVENTS = 60;
+
+	@Test
+	void oneGroupAcrossTwoInstancesSplitsThePartitionsAndHandlesEachEventOnce() {
+		EventWriter.ensureTopic("orders");
+		String group = "notification-service-" + UUID.randomUUID();
+		try (ServiceInstance first = ServiceInstance.start(NotificationServiceApplication.class,
+				"eventsuite.notifications.group-id=" + group);
+				ServiceInstance second = ServiceInstance.start(NotificationServiceApplication.class,
+						"eventsuite.notifications.group-id=" + group);
+				EventWriter orders = EventWriter.as("/eventsuite/order-service");
+				TopicReader notifications = TopicReader.of("notifications")) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				Collection<TopicPartition> a = assigned(first);
+				Collection<TopicPartition> b = assigned(second);
+				return !a.isEmpty() && !b.isEmpty() && a.size() + b.size() == 6;
+			});
+			Set<TopicPartition> union = new HashSet<>(assigned(first));
+			assertThat(union).doesNotContainAnyElementsOf(assigned(second));
+			union.addAll(assigned(second));
+			assertThat(union).hasSize(6);
+
+			Set<String> written = new HashSet<>();
+			for (int i = 0; i < EVENTS; i++) {
+				written.add(
+						orders
+							.write("orders",
+									OrderPlaced.of(UUID.randomUUID(), "group-test-" + group,
+											List.of(new OrderLine("SKU", 1, BigDecimal.ONE)), "EUR", Instant.now()))
+							.id());
+			}
+
+			notifications.awaitRecords(EVENTS, (r) -> written.contains(sourceEventId(r.value().data())));
+			Map<String, Long> perEvent = notifications.readToEnd()
+				.stream()
+				.map((r) -> sourceEventId(r.value().data()))
+				.filter(written::contains)
+				.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+			assertThat(perEvent).hasSize(EVENTS);
+			assertThat(perEvent.values()).as("notifications per order event").containsOnly(1L);
+		}
+	}
+
+	private static Collection<TopicPartition> assigned(ServiceInstance instance) {
+		MessageListenerContainer container = instance.context()
+			.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainer("order-notifications");
+		Collection<TopicPartition> partitions = container.getAssignedPartitions();
+		return (partitions != null) ? partitions : List.of();
+	}
+
+	private static String sourceEventId(Object event) {
+		return (event instanceof NotificationSent notification) ? notification.sourceEventId() : null;
+	}
+
+}
