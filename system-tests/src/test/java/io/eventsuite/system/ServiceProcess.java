@@ -1,0 +1,128 @@
+package io.eventsuite.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.eventsuite.test.ServiceClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service's own executable jar running as a separate JVM, as it runs in production.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private final String name;
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private ServiceProcess(String name, Process process, Path log, int port) {
+		this.name = name;
+		this.process = process;
+		this.log = log;
+		this.port = port;
+	}
+
+	/**
+	 * Starts a service on a free port and waits until it reports itself ready.
+	 * @param name the module name, for example {@code order-service}
+	 * @param bootstrapServers the broker
+	 * @return the ready process, to be closed
+	 */
+	static ServiceProcess start(String name, String bootstrapServers) {
+		Path jar = Path.of(System.getProperty("eventsuite.jars"), name, "target",
+				name + "-" + System.getProperty("eventsuite.version") + ".jar");
+		Path log = Path.of(System.getProperty("eventsuite.logs"), name + "-" + System.nanoTime() + ".log");
+		int port = freePort();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+						jar.toString(), "--server.port=" + port));
+		try {
+			Files.createDirectories(log.getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+			ServiceProcess service = new ServiceProcess(name, builder.start(), log, port);
+			service.awaitReady();
+			return service;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	ServiceClient client() {
+		return ServiceClient.onPort(this.port);
+	}
+
+	private void awaitReady() {
+		try {
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(this.name + " exited with " + this.process.exitValue());
+				}
+				HttpResponse<String> health = client().get("/actuator/health/readiness");
+				return health.statusCode() == 200 && health.body().contains("UP");
+			});
+		}
+		catch (ConditionTimeoutException | IllegalStateException ex) {
+			close();
+			throw new IllegalStateException(this.name + " did not become ready; its log:\n" + tail(), ex);
+		}
+	}
+
+	/**
+	 * The last lines of the service's log, for failure messages.
+	 * @return up to 80 lines
+	 */
+	String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex + ")";
+		}
+	}
+
+	/**
+	 * Stops the service the way an orchestrator does: SIGTERM, then a bounded wait for
+	 * graceful shutdown.
+	 */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
