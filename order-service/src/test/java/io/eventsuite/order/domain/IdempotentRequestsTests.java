@@ -1,0 +1,80 @@
+package io.eventsuite.order.domain;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import io.eventsuite.support.kafka.Delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class IdempotentRequestsTests {
+
+	private final AtomicInteger published = new AtomicInteger();
+
+	@Test
+	void retryWhileTheFirstIsInFlightWaitsForTheSameOutcome() {
+		IdempotentRequests requests = new IdempotentRequests(10);
+		CompletableFuture<OrderReceipt> broker = new CompletableFuture<>();
+
+		CompletableFuture<OrderReceipt> first = requests.once("k", "order", () -> count(broker));
+		CompletableFuture<OrderReceipt> retry = requests.once("k", "order", () -> count(broker));
+		broker.complete(receipt());
+
+		assertThat(this.published).hasValue(1);
+		assertThat(retry.join()).isSameAs(first.join());
+	}
+
+	@Test
+	void failedRequestIsForgottenSoARetryPublishesAgain() {
+		IdempotentRequests requests = new IdempotentRequests(10);
+
+		CompletableFuture<OrderReceipt> failed = requests.once("k", "order",
+				() -> count(CompletableFuture.failedFuture(new IllegalStateException("broker down"))));
+		CompletableFuture<OrderReceipt> retry = requests.once("k", "order",
+				() -> count(CompletableFuture.completedFuture(receipt())));
+
+		assertThat(failed).isCompletedExceptionally();
+		assertThat(retry).isCompleted();
+		assertThat(this.published).hasValue(2);
+	}
+
+	@Test
+	void sameKeyForADifferentRequestIsRefused() {
+		IdempotentRequests requests = new IdempotentRequests(10);
+		requests.once("k", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+
+		CompletableFuture<OrderReceipt> other = requests.once("k", "another order",
+				() -> count(CompletableFuture.completedFuture(receipt())));
+
+		assertThatExceptionOfType(Exception.class).isThrownBy(other::join)
+			.withCauseInstanceOf(IdempotencyKeyReusedException.class);
+		assertThat(this.published).hasValue(1);
+	}
+
+	@Test
+	void memoryIsBoundedByForgettingTheOldestKeys() {
+		IdempotentRequests requests = new IdempotentRequests(2);
+		requests.once("a", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("b", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("c", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+
+		requests.once("c", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		assertThat(this.published).hasValue(3);
+		requests.once("a", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		assertThat(this.published).as("the oldest key was forgotten").hasValue(4);
+	}
+
+	private CompletableFuture<OrderReceipt> count(CompletableFuture<OrderReceipt> outcome) {
+		this.published.incrementAndGet();
+		return outcome;
+	}
+
+	private static OrderReceipt receipt() {
+		return new OrderReceipt(UUID.randomUUID(), OrderStatus.PLACED, new Delivery("e", "orders", 0, 1L));
+	}
+
+}
