@@ -9,7 +9,8 @@ import io.eventsuite.events.Topics;
 import io.eventsuite.support.kafka.EventTopics;
 
 /**
- * Declares the {@code chat-messages} topic, which this service writes.
+ * Declares the {@code chat-messages} topic, which this service writes and reads, and its
+ * dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatTopicConfiguration {
@@ -17,6 +18,11 @@ class ChatTopicConfiguration {
 	@Bean
 	NewTopic chatMessagesTopic(EventTopics topics) {
 		return topics.declare(Topics.CHAT_MESSAGES);
+	}
+
+	@Bean
+	NewTopic chatMessagesDeadLetterTopic(EventTopics topics) {
+		return topics.declareDeadLetter(Topics.CHAT_MESSAGES);
 	}
 
 }

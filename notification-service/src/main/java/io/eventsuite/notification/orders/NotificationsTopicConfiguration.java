@@ -9,7 +9,8 @@ import io.eventsuite.events.Topics;
 import io.eventsuite.support.kafka.EventTopics;
 
 /**
- * Declares the {@code notifications} topic, which this service writes.
+ * Declares the {@code notifications} topic, which this service writes, and the
+ * dead-letter topics of the topics it reads.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationsTopicConfiguration {
@@ -17,6 +18,16 @@ class NotificationsTopicConfiguration {
 	@Bean
 	NewTopic notificationsTopic(EventTopics topics) {
 		return topics.declare(Topics.NOTIFICATIONS);
+	}
+
+	@Bean
+	NewTopic ordersDeadLetterTopic(EventTopics topics) {
+		return topics.declareDeadLetter(Topics.ORDERS);
+	}
+
+	@Bean
+	NewTopic notificationsDeadLetterTopic(EventTopics topics) {
+		return topics.declareDeadLetter(Topics.NOTIFICATIONS);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,8 +12,12 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.support.kafka.DeadLetters;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
 import io.eventsuite.support.kafka.PublishProperties;
@@ -40,6 +45,13 @@ public class EventsuiteAutoConfiguration {
 			PublishProperties properties, @Value("${spring.application.name}") String applicationName) {
 		return new EventPublisher(kafkaTemplate, eventTopics, URI.create("/eventsuite/" + applicationName),
 				properties.timeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, CloudEvent<?>> kafkaTemplate,
+			ProducerFactory<String, ?> producerFactory) {
+		return DeadLetters.errorHandler(kafkaTemplate, producerFactory, 2, 500);
 	}
 
 	@Bean

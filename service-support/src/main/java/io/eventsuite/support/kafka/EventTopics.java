@@ -16,6 +16,9 @@ import io.eventsuite.events.Topics;
  */
 public class EventTopics {
 
+	/** spring-kafka's default dead-letter topic suffix. */
+	public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
 	private static final TopicsProperties.Topic DEFAULTS = new TopicsProperties.Topic(null, 6, (short) 1, Map.of());
 
 	private final TopicsProperties properties;
@@ -65,6 +68,21 @@ public class EventTopics {
 			.partitions(settings.partitions())
 			.replicas(settings.replicas())
 			.configs(settings.config())
+			.build();
+	}
+
+	/**
+	 * Declares the dead-letter topic of a topic this service consumes: spring-kafka's
+	 * default name ({@code <topic>-dlt}) and the same layout, so that a record keeps its
+	 * partition number there.
+	 * @param topic the contract's topic
+	 * @return the declaration
+	 */
+	public NewTopic declareDeadLetter(EventTopic<?> topic) {
+		TopicsProperties.Topic settings = settings(topic);
+		return TopicBuilder.name(name(topic) + DEAD_LETTER_SUFFIX)
+			.partitions(settings.partitions())
+			.replicas(settings.replicas())
 			.build();
 	}
 

@@ -61,17 +61,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		// A validated request body shows up here as ParameterErrors whenever another
 		// parameter of the same method
-		// (a header, a path variable) carries a constraint too; name its fields, not the
-		// parameter.
-		List<InvalidField> fields = ex.getParameterValidationResults()
-			.stream()
-			.flatMap((result) -> (result instanceof ParameterErrors errors)
-					? errors.getFieldErrors().stream().map(InvalidField::of)
-					: result.getResolvableErrors()
-						.stream()
-						.map((error) -> new InvalidField(parameterName(result), error.getDefaultMessage())))
-			.sorted(Comparator.comparing(InvalidField::field))
-			.toList();
+		// (a header, a path variable) carries a constraint too, and each element of a
+		// validated list body as its own
+		// result with a container index: name the fields as paths into the body, such as
+		// [3].userId.
+		List<InvalidField> fields = ex.getParameterValidationResults().stream().flatMap((result) -> {
+			String element = (result.getContainerIndex() != null) ? "[" + result.getContainerIndex() + "]" : null;
+			if (result instanceof ParameterErrors errors) {
+				return errors.getFieldErrors()
+					.stream()
+					.map((error) -> new InvalidField(
+							(element != null) ? element + "." + error.getField() : error.getField(),
+							error.getDefaultMessage()));
+			}
+			return result.getResolvableErrors()
+				.stream()
+				.map((error) -> new InvalidField((element != null) ? element : parameterName(result),
+						error.getDefaultMessage()));
+		}).sorted(Comparator.comparing(InvalidField::field)).toList();
 		return invalid(fields, headers, request);
 	}
 

@@ -1,0 +1,30 @@
+package io.eventsuite.activity.api;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.eventsuite.events.activity.ActivityRecorded;
+import io.eventsuite.events.activity.ActivityType;
+
+/**
+ * One activity, the body of {@code POST /api/activity} and an element of
+ * {@code POST /api/activity/batch}.
+ *
+ * @param userId who
+ * @param type what kind of activity
+ * @param target what it was done to: a page path, an element id, a search query, a SKU
+ * @param sessionId the browsing session, optional
+ * @param occurredAt when, as an ISO-8601 instant; the time of arrival when absent
+ */
+record RecordActivityRequest(@NotBlank @Size(max = 64) String userId, @NotNull ActivityType type,
+		@NotNull @Size(max = 2048) String target, @Size(max = 128) String sessionId, Instant occurredAt) {
+
+	ActivityRecorded toEvent(Instant receivedAt) {
+		return new ActivityRecorded(this.userId, this.type, this.target, this.sessionId,
+				(this.occurredAt != null) ? this.occurredAt : receivedAt);
+	}
+
+}

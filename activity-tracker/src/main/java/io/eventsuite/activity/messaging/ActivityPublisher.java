@@ -1,0 +1,108 @@
+package io.eventsuite.activity.messaging;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import io.eventsuite.events.Topics;
+import io.eventsuite.events.activity.ActivityRecorded;
+import io.eventsuite.support.kafka.Delivery;
+import io.eventsuite.support.kafka.EventPublisher;
+import io.eventsuite.support.kafka.EventTopics;
+import io.eventsuite.support.kafka.PublishFailedException;
+
+/**
+ * The one writer of the {@code user-activity} topic. Events are keyed by user id, so the
+ * events of one user land on one partition.
+ * <p>
+ * Fire-and-forget: {@link #publish(List)} returns once the producer has buffered the
+ * events and does not wait for the broker. Because no caller waits, the delivery outcome
+ * is only visible in the {@code eventsuite.activity.published} and
+ * {@code eventsuite.activity.failed} counters and the log.
+ */
+@Component
+public class ActivityPublisher {
+
+	static final String PUBLISHED = "eventsuite.activity.published";
+
+	static final String FAILED = "eventsuite.activity.failed";
+
+	private static final Logger log = LoggerFactory.getLogger(ActivityPublisher.class);
+
+	private final EventPublisher publisher;
+
+	private final String topic;
+
+	private final MeterRegistry meters;
+
+	private final Counter published;
+
+	ActivityPublisher(EventPublisher publisher, EventTopics topics, MeterRegistry meters) {
+		this.publisher = publisher;
+		this.topic = topics.name(Topics.USER_ACTIVITY);
+		this.meters = meters;
+		this.published = Counter.builder(PUBLISHED)
+			.description("Activity events the broker acknowledged")
+			.register(meters);
+	}
+
+	/**
+	 * Hands events to the producer in order, without waiting for the broker.
+	 * @param events the events
+	 * @return how many were handed over, always all of them
+	 * @throws PublishFailedException when the producer refused an event at once (buffer
+	 * full, no metadata within {@code max.block.ms}); the events before it may already be
+	 * buffered, the ones after it were not tried
+	 */
+	public int publish(List<ActivityRecorded> events) {
+		for (ActivityRecorded event : events) {
+			CompletableFuture<Delivery> delivery = this.publisher.publish(Topics.USER_ACTIVITY, event);
+			delivery.whenComplete((result, failure) -> count(event, failure));
+			// A future that is already failed means the producer refused the record while
+			// send() ran, so the caller can still be told; stopping here avoids blocking
+			// max.block.ms once more for every remaining event.
+			if (delivery.isCompletedExceptionally()) {
+				throw failureOf(delivery);
+			}
+		}
+		return events.size();
+	}
+
+	private void count(ActivityRecorded event, Throwable failure) {
+		if (failure == null) {
+			this.published.increment();
+			return;
+		}
+		String reason = rootCause(failure).getClass().getSimpleName();
+		this.meters.counter(FAILED, "reason", reason).increment();
+		// WARN, not ERROR: this is loss-tolerant telemetry, but lost events must be
+		// visible.
+		log.warn("Activity event lost userId={} type={} topic={} reason={}", event.userId(), event.type(), this.topic,
+				reason);
+	}
+
+	private RuntimeException failureOf(CompletableFuture<Delivery> delivery) {
+		Throwable failure = delivery.handle((result, ex) -> ex).join();
+		if (failure instanceof CompletionException && failure.getCause() != null) {
+			failure = failure.getCause();
+		}
+		return (failure instanceof RuntimeException runtime) ? runtime
+				: new PublishFailedException(this.topic, failure);
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}
