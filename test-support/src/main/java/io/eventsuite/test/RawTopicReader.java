@@ -2,12 +2,9 @@ package io.eventsuite.test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -24,10 +21,8 @@ public final class RawTopicReader implements AutoCloseable {
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	private RawTopicReader(String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestKafkaBroker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-raw-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer());
+		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(), new StringDeserializer(),
+				new ByteArrayDeserializer());
 		this.consumer.subscribe(List.of(topic));
 	}
 

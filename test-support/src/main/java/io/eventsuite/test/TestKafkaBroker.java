@@ -2,6 +2,9 @@ package io.eventsuite.test;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,17 @@ public final class TestKafkaBroker {
 			bootstrapServers = useTestcontainers() ? startContainer() : startEmbedded();
 		}
 		return bootstrapServers;
+	}
+
+	/**
+	 * Configuration of a test's own consumer: a fresh group that reads the topic from its
+	 * beginning and commits nothing.
+	 * @return consumer configuration for this broker
+	 */
+	public static Map<String, Object> readerConfig() {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+				"test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 	}
 
 	private static boolean useTestcontainers() {

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,10 +27,8 @@ public final class TopicReader implements AutoCloseable {
 	private final List<ConsumerRecord<String, CloudEvent<DomainEvent>>> seen = new ArrayList<>();
 
 	private TopicReader(String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestKafkaBroker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new CloudEventDeserializer());
+		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(), new StringDeserializer(),
+				new CloudEventDeserializer());
 		this.consumer.subscribe(List.of(topic));
 	}
 
