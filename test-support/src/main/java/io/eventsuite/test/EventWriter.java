@@ -72,7 +72,17 @@ public final class EventWriter implements AutoCloseable {
 	 * @return the envelope as written (with its CloudEvents id)
 	 */
 	public CloudEvent<DomainEvent> write(String topic, DomainEvent event) {
-		CloudEvent<DomainEvent> cloudEvent = CloudEvent.of(this.source, event);
+		return write(topic, CloudEvent.of(this.source, event));
+	}
+
+	/**
+	 * Writes an event exactly as given, id included: how a duplicate or a replay looks to
+	 * a consumer.
+	 * @param topic the topic
+	 * @param cloudEvent the event with its CloudEvents attributes
+	 * @return the same envelope
+	 */
+	public CloudEvent<DomainEvent> write(String topic, CloudEvent<DomainEvent> cloudEvent) {
 		try {
 			this.producer.send(new ProducerRecord<>(topic, cloudEvent.key(), cloudEvent)).get(30, TimeUnit.SECONDS);
 			return cloudEvent;

@@ -74,7 +74,9 @@ public final class TestKafkaBroker {
 	private static String startEmbedded() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		// Topics are created by the services that write them, as in production.
-		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
+		// One broker: internal topics (transactions included) get one replica.
+		broker.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0",
+				"transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
 		broker.afterPropertiesSet();
 		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
 		log.info("Integration tests run on the embedded KRaft broker at {}", broker.getBrokersAsString());

@@ -2,17 +2,16 @@ package io.eventsuite.notification.orders;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.stereotype.Component;
-
 import io.eventsuite.events.Topics;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.support.kafka.Delivery;
 import io.eventsuite.support.kafka.EventPublisher;
 
 /**
- * The one writer of {@code notifications}, keyed by user id.
+ * The one writer of {@code notifications}, keyed by user id. It writes through the
+ * transactional producer of {@link OrdersTransactionConfiguration}, inside the
+ * transaction of the order event being handled.
  */
-@Component
 class NotificationPublisher {
 
 	private final EventPublisher publisher;

@@ -1,9 +1,6 @@
 package io.eventsuite.notification.orders;
 
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -11,49 +8,70 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.order.OrderEvent;
 import io.eventsuite.events.wire.CloudEvent;
-import io.eventsuite.support.kafka.Delivery;
 
 /**
  * Consumes {@code orders} in the {@code notification-service} group and publishes one
- * notification per order event. The listener returns only after the broker confirmed the
- * notification, and the container commits the offset only after the listener returned: a
- * crash in between redelivers the event rather than losing the notification.
+ * notification per order event, inside a Kafka transaction that also commits the consumed
+ * offset (see {@link OrdersTransactionConfiguration}). An event whose {@code ce_id} was
+ * already handled is skipped; its id is remembered only once the transaction commits, so
+ * a rolled-back attempt is retried rather than skipped.
  */
 @Component
 class OrderEventsListener {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
 
-	private static final long PUBLISH_TIMEOUT_SECONDS = 30;
-
 	private final NotificationPublisher publisher;
+
+	private final ProcessedEvents processed;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderEventsListener(NotificationPublisher publisher) {
+	OrderEventsListener(NotificationPublisher publisher, OrdersProperties properties) {
 		this.publisher = publisher;
+		this.processed = new ProcessedEvents(properties.rememberedEvents());
 	}
 
 	@KafkaListener(id = "order-notifications", groupId = "${eventsuite.notifications.group-id:notification-service}",
-			topics = "#{@eventTopics.name('orders')}")
-	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record)
-			throws InterruptedException, ExecutionException, TimeoutException {
+			topics = "#{@eventTopics.name('orders')}",
+			containerFactory = OrdersTransactionConfiguration.CONTAINER_FACTORY,
+			properties = "#{@staticMembership.properties('order-notifications')}")
+	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
 		CloudEvent<DomainEvent> event = record.value();
 		if (!(event.data() instanceof OrderEvent)) {
 			throw new IllegalArgumentException("Not an order event: " + event.type());
 		}
+		if (this.processed.contains(event.id())) {
+			log.info("Skipped duplicate event id={} type={} topic={} partition={} offset={}", event.id(), event.type(),
+					record.topic(), record.partition(), record.offset());
+			return;
+		}
 		@SuppressWarnings("unchecked")
 		CloudEvent<OrderEvent> orderEvent = (CloudEvent<OrderEvent>) (CloudEvent<?>) event;
 		NotificationSent notification = OrderNotifications.of(orderEvent, this.clock.instant());
-		Delivery delivery = this.publisher.publish(notification).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-		log.info("Notified user={} of event id={} type={} topic={} partition={} offset={} as notification={} offset={}",
+		this.publisher.publish(notification);
+		rememberOnCommit(event.id());
+		log.info("Notified user={} of event id={} type={} topic={} partition={} offset={} as notification={}",
 				notification.userId(), event.id(), event.type(), record.topic(), record.partition(), record.offset(),
-				notification.notificationId(), delivery.offset());
+				notification.notificationId());
+	}
+
+	private void rememberOnCommit(String eventId) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				OrderEventsListener.this.processed.add(eventId);
+			}
+
+		});
 	}
 
 }

@@ -21,6 +21,7 @@ import io.eventsuite.support.kafka.DeadLetters;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
 import io.eventsuite.support.kafka.PublishProperties;
+import io.eventsuite.support.kafka.StaticMembership;
 import io.eventsuite.support.kafka.TopicsProperties;
 import io.eventsuite.support.web.HttpLimitsProperties;
 import io.eventsuite.support.web.ProblemDetailsAdvice;
@@ -32,7 +33,8 @@ import io.eventsuite.support.web.RequestBodyLimitFilter;
  * beside it.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
-@EnableConfigurationProperties({ TopicsProperties.class, PublishProperties.class, HttpLimitsProperties.class })
+@EnableConfigurationProperties({ TopicsProperties.class, PublishProperties.class, HttpLimitsProperties.class,
+		StaticMembership.Properties.class })
 public class EventsuiteAutoConfiguration {
 
 	@Bean
@@ -48,10 +50,15 @@ public class EventsuiteAutoConfiguration {
 	}
 
 	@Bean
+	StaticMembership staticMembership(StaticMembership.Properties properties) {
+		return new StaticMembership(properties);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, CloudEvent<?>> kafkaTemplate,
 			ProducerFactory<String, ?> producerFactory) {
-		return DeadLetters.errorHandler(kafkaTemplate, producerFactory, 2, 500);
+		return DeadLetters.errorHandler(kafkaTemplate, producerFactory);
 	}
 
 	@Bean

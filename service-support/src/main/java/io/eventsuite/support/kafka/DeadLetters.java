@@ -10,13 +10,15 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.eventsuite.events.wire.CloudEvent;
 
 /**
- * The one error handler of every listener: a failed record is retried a few times in
+ * The one failure policy of every listener: a failed record is retried a few times in
  * place (blocking, so a later record of the same key never overtakes it), then written to
  * {@code <topic>-dlt} with spring-kafka's headers naming the original topic, partition,
  * offset and exception, and the partition moves on. A record that cannot be read at all
@@ -24,19 +26,46 @@ import io.eventsuite.events.wire.CloudEvent;
  */
 public final class DeadLetters {
 
+	/** Retries before a record is dead-lettered. */
+	static final long RETRIES = 2;
+
+	/** Pause between retries, in milliseconds. */
+	static final long INTERVAL = 500;
+
 	private DeadLetters() {
 	}
 
 	/**
-	 * Builds the error handler.
+	 * The policy for listeners without transactions.
 	 * @param template the template that writes events
-	 * @param producerFactory the factory to derive a template for raw bytes from
-	 * @param retries how many times a record is retried before it is dead-lettered
-	 * @param interval the pause between retries, in milliseconds
+	 * @param producerFactory its factory, to derive a template for raw bytes from
 	 * @return the error handler
 	 */
 	public static DefaultErrorHandler errorHandler(KafkaTemplate<String, CloudEvent<?>> template,
-			ProducerFactory<String, ?> producerFactory, long retries, long interval) {
+			ProducerFactory<String, ?> producerFactory) {
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(template, producerFactory), backOff());
+		// A record of the wrong type for its topic will not get better by waiting.
+		handler.addNotRetryableExceptions(IllegalArgumentException.class);
+		return handler;
+	}
+
+	/**
+	 * The same policy for transactional listeners: the dead-lettering and the offset of
+	 * the failed record are committed in one transaction.
+	 * @param template a transactional template that writes events
+	 * @param producerFactory its factory
+	 * @return the after-rollback processor
+	 */
+	public static DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(
+			KafkaTemplate<String, CloudEvent<?>> template, ProducerFactory<String, ?> producerFactory) {
+		DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
+				recoverer(template, producerFactory), backOff(), template, true);
+		processor.addNotRetryableExceptions(IllegalArgumentException.class);
+		return processor;
+	}
+
+	private static DeadLetterPublishingRecoverer recoverer(KafkaTemplate<String, CloudEvent<?>> template,
+			ProducerFactory<String, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
 		KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(
 				(ProducerFactory<String, byte[]>) producerFactory,
@@ -44,11 +73,11 @@ public final class DeadLetters {
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
 		templates.put(byte[].class, rawTemplate);
 		templates.put(CloudEvent.class, template);
-		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(templates),
-				new FixedBackOff(interval, retries));
-		// A record of the wrong type for its topic will not get better by waiting.
-		handler.addNotRetryableExceptions(IllegalArgumentException.class);
-		return handler;
+		return new DeadLetterPublishingRecoverer(templates);
+	}
+
+	private static BackOff backOff() {
+		return new FixedBackOff(INTERVAL, RETRIES);
 	}
 
 }

@@ -1,0 +1,114 @@
+package io.eventsuite.notification.orders;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+
+import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.support.kafka.DeadLetters;
+import io.eventsuite.support.kafka.EventPublisher;
+import io.eventsuite.support.kafka.EventTopics;
+import io.eventsuite.support.kafka.PublishProperties;
+
+/**
+ * Exactly-once from {@code orders} to {@code notifications}: the notification and the
+ * consumed offset are committed in one Kafka transaction, so a crash or a rebalance
+ * between the two can neither lose the notification nor produce it twice for
+ * {@code read_committed} readers. The transactional producer is private to this flow: the
+ * service's other writers (chat) stay plain, and Boot's default factories are left as
+ * they are.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrdersTransactionConfiguration {
+
+	/** The listener container factory of the orders listener. */
+	static final String CONTAINER_FACTORY = "ordersContainerFactory";
+
+	private static final int TRANSACTION_INIT_TIMEOUT_MS = 30_000;
+
+	@Bean(destroyMethod = "destroy")
+	NotificationTransactions notificationTransactions(KafkaProperties kafkaProperties,
+			@Value("${eventsuite.notifications.transaction-id-prefix}") String transactionIdPrefix) {
+		Map<String, Object> properties = kafkaProperties.buildProducerProperties();
+		// No HTTP caller waits on this producer; initTransactions() may have to wait for
+		// the transaction coordinator.
+		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TRANSACTION_INIT_TIMEOUT_MS);
+		DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory = new DefaultKafkaProducerFactory<>(
+				properties);
+		producerFactory.setTransactionIdPrefix(transactionIdPrefix);
+		return new NotificationTransactions(producerFactory);
+	}
+
+	@Bean(CONTAINER_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<Object, Object> ordersContainerFactory(
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+			ConsumerFactory<Object, Object> consumerFactory, NotificationTransactions transactions) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		configurer.configure(factory, consumerFactory);
+		factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.transactionManager());
+		factory.setAfterRollbackProcessor(
+				DeadLetters.afterRollbackProcessor(transactions.template(), transactions.producerFactory()));
+		return factory;
+	}
+
+	@Bean
+	NotificationPublisher notificationPublisher(NotificationTransactions transactions, EventTopics topics,
+			PublishProperties publish, @Value("${spring.application.name}") String applicationName) {
+		return new NotificationPublisher(new EventPublisher(transactions.template(), topics,
+				URI.create("/eventsuite/" + applicationName), publish.timeout()));
+	}
+
+	/**
+	 * The transactional producer of notifications, its template and its transaction
+	 * manager.
+	 */
+	static final class NotificationTransactions {
+
+		private final DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory;
+
+		private final KafkaTemplate<String, CloudEvent<?>> template;
+
+		private final KafkaTransactionManager<String, CloudEvent<?>> transactionManager;
+
+		NotificationTransactions(DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory) {
+			this.producerFactory = producerFactory;
+			this.template = new KafkaTemplate<>(producerFactory);
+			this.transactionManager = new KafkaTransactionManager<>(producerFactory);
+			// Off by default for Kafka; the listener needs it to remember an event only
+			// once its transaction commits.
+			this.transactionManager.setTransactionSynchronization(
+					AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
+		}
+
+		DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory() {
+			return this.producerFactory;
+		}
+
+		KafkaTemplate<String, CloudEvent<?>> template() {
+			return this.template;
+		}
+
+		KafkaTransactionManager<String, CloudEvent<?>> transactionManager() {
+			return this.transactionManager;
+		}
+
+		void destroy() {
+			this.producerFactory.destroy();
+		}
+
+	}
+
+}

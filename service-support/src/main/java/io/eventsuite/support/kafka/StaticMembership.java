@@ -1,0 +1,47 @@
+package io.eventsuite.support.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * Static group membership, switched on by naming the instance
+ * ({@code eventsuite.kafka.instance-id}, in Kubernetes the pod name): a member that
+ * restarts within the session timeout gets its partitions back without a rebalance. Group
+ * listeners ask for it with {@code properties =
+ * "#{@staticMembership.properties('<listener id>')}"}; listeners without a group must
+ * not, because {@code group.instance.id} needs a group.
+ */
+public class StaticMembership {
+
+	private final String instanceId;
+
+	public StaticMembership(Properties properties) {
+		this.instanceId = properties.instanceId();
+	}
+
+	/**
+	 * Consumer properties for one listener.
+	 * @param listenerId the listener's id, which keeps the member ids of one instance
+	 * apart
+	 * @return {@code group.instance.id=<instance>-<listener>}, or nothing when no
+	 * instance id is set
+	 */
+	public String[] properties(String listenerId) {
+		if (!StringUtils.hasText(this.instanceId)) {
+			return new String[0];
+		}
+		return new String[] { "group.instance.id=" + this.instanceId + "-" + listenerId };
+	}
+
+	/**
+	 * The instance's name in consumer groups.
+	 *
+	 * @param instanceId a name unique among the service's instances and stable across
+	 * their restarts; empty for dynamic membership
+	 */
+	@ConfigurationProperties("eventsuite.kafka")
+	public record Properties(@DefaultValue("") String instanceId) {
+	}
+
+}
