@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,8 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.support.deadletter.DeadLetterController;
+import io.eventsuite.support.deadletter.DeadLetterReplay;
 import io.eventsuite.support.kafka.DeadLetters;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
@@ -59,6 +62,18 @@ public class EventsuiteAutoConfiguration {
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, CloudEvent<?>> kafkaTemplate,
 			ProducerFactory<String, ?> producerFactory) {
 		return DeadLetters.errorHandler(kafkaTemplate, producerFactory);
+	}
+
+	@Bean
+	DeadLetterReplay deadLetterReplay(KafkaProperties kafkaProperties, ProducerFactory<String, ?> producerFactory,
+			EventTopics eventTopics, @Value("${spring.application.name}") String applicationName) {
+		return new DeadLetterReplay(kafkaProperties.buildConsumerProperties(), DeadLetters.rawTemplate(producerFactory),
+				eventTopics, applicationName + "-replay-");
+	}
+
+	@Bean
+	DeadLetterController deadLetterController(DeadLetterReplay deadLetterReplay) {
+		return new DeadLetterController(deadLetterReplay);
 	}
 
 	@Bean

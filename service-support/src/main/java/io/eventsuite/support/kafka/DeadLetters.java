@@ -64,14 +64,24 @@ public final class DeadLetters {
 		return processor;
 	}
 
+	/**
+	 * A template that writes record values as the bytes they are, for records that could
+	 * not be read as events.
+	 * @param producerFactory the factory to derive it from, with its settings and
+	 * transactions
+	 * @return the template
+	 */
+	public static KafkaTemplate<String, byte[]> rawTemplate(ProducerFactory<String, ?> producerFactory) {
+		@SuppressWarnings("unchecked")
+		ProducerFactory<String, byte[]> factory = (ProducerFactory<String, byte[]>) producerFactory;
+		return new KafkaTemplate<>(factory,
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
 	private static DeadLetterPublishingRecoverer recoverer(KafkaTemplate<String, CloudEvent<?>> template,
 			ProducerFactory<String, ?> producerFactory) {
-		@SuppressWarnings("unchecked")
-		KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(
-				(ProducerFactory<String, byte[]>) producerFactory,
-				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-		templates.put(byte[].class, rawTemplate);
+		templates.put(byte[].class, rawTemplate(producerFactory));
 		templates.put(CloudEvent.class, template);
 		return new DeadLetterPublishingRecoverer(templates);
 	}
