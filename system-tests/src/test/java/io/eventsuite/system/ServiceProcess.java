@@ -41,9 +41,11 @@ final class ServiceProcess implements AutoCloseable {
 	 * Starts a service on a free port and waits until it reports itself ready.
 	 * @param name the module name, for example {@code order-service}
 	 * @param bootstrapServers the broker
+	 * @param args more command-line arguments, such as
+	 * {@code --eventsuite.topics.orders.replicas=3}
 	 * @return the ready process, to be closed
 	 */
-	static ServiceProcess start(String name, String bootstrapServers) {
+	static ServiceProcess start(String name, String bootstrapServers, String... args) {
 		Path jar = Path.of(System.getProperty("eventsuite.jars"), name, "target",
 				name + "-" + System.getProperty("eventsuite.version") + ".jar");
 		Path log = Path.of(System.getProperty("eventsuite.logs"), name + "-" + System.nanoTime() + ".log");
@@ -51,6 +53,7 @@ final class ServiceProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
 						jar.toString(), "--server.port=" + port));
+		command.addAll(List.of(args));
 		try {
 			Files.createDirectories(log.getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -96,6 +99,21 @@ final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			return "(no log: " + ex + ")";
 		}
+	}
+
+	/** Ends the service the hard way: SIGKILL, no shutdown hooks, nothing flushed. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
 	}
 
 	/**

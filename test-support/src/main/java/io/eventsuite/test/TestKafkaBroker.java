@@ -49,9 +49,20 @@ public final class TestKafkaBroker {
 	 * @return consumer configuration for this broker
 	 */
 	public static Map<String, Object> readerConfig() {
-		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+		return readerConfig(bootstrapServers());
+	}
+
+	/**
+	 * Configuration of a test's own consumer of any cluster.
+	 * @param bootstrapServers the cluster
+	 * @return consumer configuration: a fresh group from the beginning, committed records
+	 * only, no commits
+	 */
+	public static Map<String, Object> readerConfig(String bootstrapServers) {
+		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 				"test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+				"read_committed");
 	}
 
 	private static boolean useTestcontainers() {

@@ -26,8 +26,8 @@ public final class TopicReader implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, CloudEvent<DomainEvent>>> seen = new ArrayList<>();
 
-	private TopicReader(String topic) {
-		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(), new StringDeserializer(),
+	private TopicReader(String topic, String bootstrapServers) {
+		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(bootstrapServers), new StringDeserializer(),
 				new CloudEventDeserializer());
 		this.consumer.subscribe(List.of(topic));
 	}
@@ -38,7 +38,17 @@ public final class TopicReader implements AutoCloseable {
 	 * @return the reader, to be closed
 	 */
 	public static TopicReader of(String topic) {
-		return new TopicReader(topic);
+		return new TopicReader(topic, TestKafkaBroker.bootstrapServers());
+	}
+
+	/**
+	 * Starts reading a topic of any cluster from its beginning.
+	 * @param topic the topic name
+	 * @param bootstrapServers the cluster
+	 * @return the reader, to be closed
+	 */
+	public static TopicReader of(String topic, String bootstrapServers) {
+		return new TopicReader(topic, bootstrapServers);
 	}
 
 	/**

@@ -1,0 +1,272 @@
+package io.eventsuite.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A KRaft cluster of separate JVMs, each node broker and controller, started from Apache
+ * Kafka's own server jars ({@code kafka.Kafka}, storage formatted by
+ * {@code kafka.tools.StorageTool}): what production runs, on loopback. Nodes can be
+ * killed ({@code kill -9}), stopped and started again on the same data.
+ */
+final class KafkaCluster implements AutoCloseable {
+
+	private final Path directory;
+
+	private final List<Node> nodes = new ArrayList<>();
+
+	private final String clusterId = Uuid.randomUuid().toString();
+
+	private KafkaCluster(Path directory, int size) {
+		this.directory = directory;
+		for (int id = 1; id <= size; id++) {
+			this.nodes.add(new Node(id, freePort(), freePort()));
+		}
+	}
+
+	/**
+	 * Formats and starts a cluster, and waits until every node is in it.
+	 * @param size how many nodes
+	 * @return the running cluster, to be closed
+	 */
+	static KafkaCluster start(int size) {
+		Path directory = Path.of(System.getProperty("eventsuite.logs"), "kafka-cluster-" + System.nanoTime());
+		KafkaCluster cluster = new KafkaCluster(directory, size);
+		cluster.nodes.forEach(cluster::format);
+		cluster.nodes.forEach(cluster::start);
+		cluster.awaitNodes(size);
+		return cluster;
+	}
+
+	String bootstrapServers() {
+		return this.nodes.stream().map((node) -> "localhost:" + node.port()).collect(Collectors.joining(","));
+	}
+
+	Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+	}
+
+	/**
+	 * The node that leads a partition now.
+	 * @param topic the topic
+	 * @param partition the partition
+	 * @return the leader's node id
+	 */
+	int leaderOf(String topic, int partition) {
+		try (Admin admin = admin()) {
+			return admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(topic)
+				.partitions()
+				.get(partition)
+				.leader()
+				.id();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("No leader for " + topic + "-" + partition, ex);
+		}
+	}
+
+	/** Ends a node the hard way: SIGKILL, no shutdown, no flush. */
+	void kill(int nodeId) {
+		node(nodeId).process().destroyForcibly();
+		waitFor(node(nodeId));
+	}
+
+	/** Stops a node with SIGTERM and waits for its clean shutdown. */
+	void stop(int nodeId) {
+		node(nodeId).process().destroy();
+		waitFor(node(nodeId));
+	}
+
+	/** Starts a stopped or killed node again, on its data. */
+	void restart(int nodeId) {
+		start(node(nodeId));
+	}
+
+	/**
+	 * Starts a node again if it is down.
+	 * @param nodeId the node
+	 */
+	void restartIfDown(int nodeId) {
+		Node node = node(nodeId);
+		if (node.process() == null || !node.process().isAlive()) {
+			start(node);
+		}
+	}
+
+	/**
+	 * Waits until the cluster has this many live brokers.
+	 * @param count how many
+	 */
+	void awaitNodes(int count) {
+		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+			try (Admin admin = admin()) {
+				return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == count;
+			}
+		});
+	}
+
+	List<Integer> nodeIds() {
+		return this.nodes.stream().map(Node::id).toList();
+	}
+
+	@Override
+	public void close() {
+		for (Node node : this.nodes) {
+			if (node.process() != null && node.process().isAlive()) {
+				node.process().destroyForcibly();
+				waitFor(node);
+			}
+		}
+	}
+
+	private void format(Node node) {
+		Path config = writeConfig(node);
+		Process format = launch(node, "format", "kafka.tools.StorageTool", "format", "-t", this.clusterId, "-c",
+				config.toString());
+		try {
+			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+				throw new IllegalStateException("Formatting node " + node.id() + " failed, see " + this.directory);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void start(Node node) {
+		node.process = launch(node, "broker", "kafka.Kafka", config(node).toString());
+	}
+
+	private Process launch(Node node, String role, String mainClass, String... args) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
+						kafkaClasspath(), mainClass));
+		command.addAll(List.of(args));
+		try {
+			Path log = this.directory.resolve("node-" + node.id() + "-" + role + ".log");
+			return new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path writeConfig(Node node) {
+		String voters = this.nodes.stream()
+			.map((n) -> n.id() + "@localhost:" + n.controllerPort())
+			.collect(Collectors.joining(","));
+		List<String> lines = List.of("process.roles=broker,controller", "node.id=" + node.id(),
+				"controller.quorum.voters=" + voters,
+				"listeners=PLAINTEXT://localhost:" + node.port() + ",CONTROLLER://localhost:" + node.controllerPort(),
+				"advertised.listeners=PLAINTEXT://localhost:" + node.port(), "controller.listener.names=CONTROLLER",
+				"inter.broker.listener.name=PLAINTEXT",
+				"listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+				"log.dirs=" + this.directory.resolve("data-" + node.id()).toAbsolutePath(),
+				"offsets.topic.replication.factor=" + Math.min(3, this.nodes.size()),
+				"transaction.state.log.replication.factor=" + Math.min(3, this.nodes.size()),
+				"transaction.state.log.min.isr=" + Math.min(2, this.nodes.size()), "group.initial.rebalance.delay.ms=0",
+				"auto.create.topics.enable=false", "unclean.leader.election.enable=false");
+		try {
+			Files.createDirectories(this.directory);
+			Path file = config(node);
+			Files.write(file, lines);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path config(Node node) {
+		return this.directory.resolve("node-" + node.id() + ".properties").toAbsolutePath();
+	}
+
+	private Node node(int id) {
+		return this.nodes.get(id - 1);
+	}
+
+	private static void waitFor(Node node) {
+		try {
+			if (!node.process().waitFor(60, TimeUnit.SECONDS)) {
+				node.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String kafkaClasspath() {
+		Path kafkaLocal = Path.of(System.getProperty("eventsuite.jars"), "kafka-local", "target");
+		return kafkaLocal.resolve("kafka-local-" + System.getProperty("eventsuite.version") + ".jar") + ":"
+				+ kafkaLocal.resolve("lib") + "/*";
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * One node: its id, client port and controller port, and its process while it runs.
+	 */
+	private static final class Node {
+
+		private final int id;
+
+		private final int port;
+
+		private final int controllerPort;
+
+		private Process process;
+
+		Node(int id, int port, int controllerPort) {
+			this.id = id;
+			this.port = port;
+			this.controllerPort = controllerPort;
+		}
+
+		int id() {
+			return this.id;
+		}
+
+		int port() {
+			return this.port;
+		}
+
+		int controllerPort() {
+			return this.controllerPort;
+		}
+
+		Process process() {
+			return this.process;
+		}
+
+	}
+
+}
