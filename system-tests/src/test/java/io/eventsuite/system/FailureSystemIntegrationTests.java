@@ -1,11 +1,18 @@
 package io.eventsuite.system;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.eventsuite.test.RawTopicReader;
+import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.SseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +85,72 @@ class FailureSystemIntegrationTests {
 				.as("accepted %d orders, requests got %s", accepted.size(), outcomes)
 				.isEmpty();
 		}
+	}
+
+	@Test
+	void killingOneOfTwoNotificationInstancesMidStreamLosesAndDuplicatesNoNotification() {
+		Set<String> accepted;
+		String outcomes;
+		try (ServiceProcess second = ServiceProcess.start("notification-service", cluster.bootstrapServers(),
+				REPLICATED); OrderLoad load = OrderLoad.start(orderService.client(), 4)) {
+			cluster.awaitGroupMembers("notification-service", 2);
+			load.awaitMoreAccepted(100);
+			second.kill();
+			load.awaitMoreAccepted(100);
+			load.stop();
+			accepted = load.accepted();
+			outcomes = load.outcomes().toString();
+		}
+
+		try (Ledger ledger = new Ledger(cluster.bootstrapServers()).awaitNotified(accepted)) {
+			assertThat(ledger.notExactlyOnce(accepted))
+				.as("accepted %d orders, requests got %s", accepted.size(), outcomes)
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void malformedRecordsOnEveryConsumedTopicAreDeadLetteredAndTheRecordsBehindThemFlow() {
+		String customer = "poisoned-" + UUID.randomUUID();
+		String idempotencyKey = UUID.randomUUID().toString();
+		String orderId = UUID.nameUUIDFromBytes((customer + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		String room = "poisoned-room-" + UUID.randomUUID();
+		long notificationPid = notificationService.pid();
+		ServiceClient notifications = notificationService.client();
+		try (PoisonPills pills = new PoisonPills(cluster.bootstrapServers());
+				SseClient userStream = SseClient
+					.connect(notifications.uri("/api/notifications/" + customer + "/stream"));
+				SseClient roomStream = SseClient.connect(notifications.uri("/api/chat/rooms/" + room + "/stream"))) {
+			pills.writeAll("orders", orderId, "eventsuite.order.placed.v1");
+			pills.writeAll("notifications", customer, "eventsuite.notification.sent.v1");
+			pills.writeAll("chat-messages", room, "eventsuite.chat.message-sent.v1");
+
+			HttpResponse<String> placed = orderService.client()
+				.postJson("/api/orders",
+						"{\"customerId\":\"" + customer
+								+ "\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":1}]}",
+						"Idempotency-Key", idempotencyKey);
+			assertThat(ServiceClient.json(placed).get("orderId").asString()).isEqualTo(orderId);
+			assertThat(notifications
+				.postJson("/api/chat/rooms/" + room + "/messages", "{\"senderId\":\"bob\",\"text\":\"still here\"}")
+				.statusCode()).isEqualTo(202);
+
+			assertThat(userStream.awaitEvents(1).get(0).get("body").asString()).contains(orderId);
+			assertThat(roomStream.awaitEvents(1).get(0).get("text").asString()).isEqualTo("still here");
+			for (String[] topicAndKey : new String[][] { { "orders", orderId }, { "notifications", customer },
+					{ "chat-messages", room } }) {
+				try (RawTopicReader deadLetters = RawTopicReader.of(topicAndKey[0] + "-dlt",
+						cluster.bootstrapServers())) {
+					assertThat(
+							deadLetters.awaitRecords(PoisonPills.KINDS.size(), (r) -> topicAndKey[1].equals(r.key())))
+						.as("dead letters of %s", topicAndKey[0])
+						.hasSizeGreaterThanOrEqualTo(PoisonPills.KINDS.size());
+				}
+			}
+		}
+		assertThat(notificationService.pid()).as("notification-service did not restart").isEqualTo(notificationPid);
+		assertThat(notificationService.isAlive()).isTrue();
 	}
 
 	@Test

@@ -123,6 +123,24 @@ final class KafkaCluster implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Waits until a consumer group has this many members.
+	 * @param group the group id
+	 * @param count how many members
+	 */
+	void awaitGroupMembers(String group, int count) {
+		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+			try (Admin admin = admin()) {
+				return admin.describeConsumerGroups(List.of(group))
+					.all()
+					.get(5, TimeUnit.SECONDS)
+					.get(group)
+					.members()
+					.size() == count;
+			}
+		});
+	}
+
 	List<Integer> nodeIds() {
 		return this.nodes.stream().map(Node::id).toList();
 	}
@@ -186,7 +204,10 @@ final class KafkaCluster implements AutoCloseable {
 				"offsets.topic.replication.factor=" + Math.min(3, this.nodes.size()),
 				"transaction.state.log.replication.factor=" + Math.min(3, this.nodes.size()),
 				"transaction.state.log.min.isr=" + Math.min(2, this.nodes.size()), "group.initial.rebalance.delay.ms=0",
-				"auto.create.topics.enable=false", "unclean.leader.election.enable=false");
+				"auto.create.topics.enable=false", "unclean.leader.election.enable=false",
+				// A killed consumer's partitions move on after its session times out: 10
+				// s instead of 45 s.
+				"group.consumer.min.session.timeout.ms=5000", "group.consumer.session.timeout.ms=10000");
 		try {
 			Files.createDirectories(this.directory);
 			Path file = config(node);

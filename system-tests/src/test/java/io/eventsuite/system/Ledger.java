@@ -46,7 +46,8 @@ final class Ledger implements AutoCloseable {
 	 */
 	Ledger awaitNotified(Collection<String> orderIds) {
 		try {
-			await().atMost(Duration.ofSeconds(120))
+			await().pollInSameThread()
+				.atMost(Duration.ofSeconds(120))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> count() && orderIds.stream().allMatch((id) -> notificationsFor(id) > 0));
 		}
@@ -72,6 +73,26 @@ final class Ledger implements AutoCloseable {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Reads until every given order is in the topic or the time is up; orders lost for
+	 * good never arrive, so the wait is short.
+	 * @param orderIds the orders that should be there
+	 * @param patience how long to wait for the last of them
+	 * @return this ledger, counted
+	 */
+	Ledger awaitPlaced(Collection<String> orderIds, Duration patience) {
+		try {
+			await().pollInSameThread()
+				.atMost(patience)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> count() && orderIds.stream().allMatch((id) -> placedRecordsOf(id) > 0));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			// Fall through: the caller counts what is missing.
+		}
+		return this;
 	}
 
 	int placedRecordsOf(String orderId) {

@@ -2,7 +2,6 @@ package io.eventsuite.test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,14 +19,26 @@ public final class RawTopicReader implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	private RawTopicReader(String topic) {
-		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(), new StringDeserializer(),
+	private final List<ConsumerRecord<String, byte[]>> seen = new java.util.ArrayList<>();
+
+	private RawTopicReader(String topic, String bootstrapServers) {
+		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(bootstrapServers), new StringDeserializer(),
 				new ByteArrayDeserializer());
 		this.consumer.subscribe(List.of(topic));
 	}
 
 	public static RawTopicReader of(String topic) {
-		return new RawTopicReader(topic);
+		return new RawTopicReader(topic, TestKafkaBroker.bootstrapServers());
+	}
+
+	/**
+	 * Reads a topic of any cluster.
+	 * @param topic the topic
+	 * @param bootstrapServers the cluster
+	 * @return the reader, to be closed
+	 */
+	public static RawTopicReader of(String topic, String bootstrapServers) {
+		return new RawTopicReader(topic, bootstrapServers);
 	}
 
 	/**
@@ -36,14 +47,21 @@ public final class RawTopicReader implements AutoCloseable {
 	 * @return the first record that does
 	 */
 	public ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> condition) {
-		return await().atMost(Duration.ofSeconds(30)).until(() -> {
-			for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-				if (condition.test(record)) {
-					return Optional.of(record);
-				}
-			}
-			return Optional.<ConsumerRecord<String, byte[]>>empty();
-		}, Optional::isPresent).orElseThrow();
+		return awaitRecords(1, condition).get(0);
+	}
+
+	/**
+	 * Waits for at least {@code count} records that match.
+	 * @param count how many
+	 * @param condition what each must satisfy
+	 * @return every matching record read so far
+	 */
+	public List<ConsumerRecord<String, byte[]>> awaitRecords(int count,
+			Predicate<ConsumerRecord<String, byte[]>> condition) {
+		return await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> {
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+			return this.seen.stream().filter(condition).toList();
+		}, (records) -> records.size() >= count);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.events.wire.CloudEventDeserializer;
+import io.eventsuite.events.wire.InvalidCloudEventException;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +29,7 @@ public final class TopicReader implements AutoCloseable {
 
 	private TopicReader(String topic, String bootstrapServers) {
 		this.consumer = new KafkaConsumer<>(TestKafkaBroker.readerConfig(bootstrapServers), new StringDeserializer(),
-				new CloudEventDeserializer());
+				new EventsOnly());
 		this.consumer.subscribe(List.of(topic));
 	}
 
@@ -58,7 +59,8 @@ public final class TopicReader implements AutoCloseable {
 	 */
 	public ConsumerRecord<String, CloudEvent<DomainEvent>> awaitRecord(
 			Predicate<ConsumerRecord<String, CloudEvent<DomainEvent>>> condition) {
-		return await().atMost(Duration.ofSeconds(30))
+		return await().pollInSameThread()
+			.atMost(Duration.ofSeconds(30))
 			.until(() -> poll().stream().filter(condition).findFirst(), java.util.Optional::isPresent)
 			.orElseThrow();
 	}
@@ -71,7 +73,8 @@ public final class TopicReader implements AutoCloseable {
 	 */
 	public List<ConsumerRecord<String, CloudEvent<DomainEvent>>> awaitRecords(int count,
 			Predicate<ConsumerRecord<String, CloudEvent<DomainEvent>>> condition) {
-		return await().atMost(Duration.ofSeconds(30))
+		return await().pollInSameThread()
+			.atMost(Duration.ofSeconds(30))
 			.until(() -> poll().stream().filter(condition).toList(), (records) -> records.size() >= count);
 	}
 
@@ -81,9 +84,11 @@ public final class TopicReader implements AutoCloseable {
 	 * @return every record read so far, in the order read
 	 */
 	public List<ConsumerRecord<String, CloudEvent<DomainEvent>>> readToEnd() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> !this.consumer.assignment().isEmpty() || !poll().isEmpty());
+		await().pollInSameThread()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> !this.consumer.assignment().isEmpty() || !poll().isEmpty());
 		Map<org.apache.kafka.common.TopicPartition, Long> end = this.consumer.endOffsets(this.consumer.assignment());
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
+		await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> {
 			poll();
 			return end.entrySet().stream().allMatch((e) -> this.consumer.position(e.getKey()) >= e.getValue());
 		});
@@ -91,8 +96,31 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	private List<ConsumerRecord<String, CloudEvent<DomainEvent>>> poll() {
-		this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+		for (ConsumerRecord<String, CloudEvent<DomainEvent>> record : this.consumer.poll(Duration.ofMillis(200))) {
+			if (record.value() != null) {
+				this.seen.add(record);
+			}
+		}
 		return this.seen;
+	}
+
+	/**
+	 * Reads events and passes over anything else (a test's poison pills), which
+	 * dead-letter topics account for.
+	 */
+	private static final class EventsOnly extends CloudEventDeserializer {
+
+		@Override
+		public CloudEvent<DomainEvent> deserialize(String topic, org.apache.kafka.common.header.Headers headers,
+				byte[] data) {
+			try {
+				return super.deserialize(topic, headers, data);
+			}
+			catch (InvalidCloudEventException ex) {
+				return null;
+			}
+		}
+
 	}
 
 	@Override

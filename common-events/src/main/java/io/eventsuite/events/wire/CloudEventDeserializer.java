@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -20,6 +21,28 @@ import io.eventsuite.events.Topics;
  * valid event of the contract raises an {@link InvalidCloudEventException}.
  */
 public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEvent>> {
+
+	/**
+	 * Consumer property: the largest record value read as an event; larger ones are
+	 * invalid.
+	 */
+	public static final String MAX_EVENT_BYTES = "eventsuite.max-event-bytes";
+
+	/**
+	 * No event of the contract comes near this; a larger value is an accident or an
+	 * attack.
+	 */
+	public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+	private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		Object configured = configs.get(MAX_EVENT_BYTES);
+		if (configured != null) {
+			this.maxEventBytes = Integer.parseInt(configured.toString());
+		}
+	}
 
 	@Override
 	public CloudEvent<DomainEvent> deserialize(String topic, byte[] data) {
@@ -42,6 +65,10 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 			.orElseThrow(() -> new InvalidCloudEventException("Unknown " + CloudEventHeaders.TYPE + " " + ceType));
 		if (data == null) {
 			throw new InvalidCloudEventException("Record of type " + ceType + " has no value");
+		}
+		if (data.length > this.maxEventBytes) {
+			throw new InvalidCloudEventException("Record of type " + ceType + " has " + data.length
+					+ " bytes, more than the " + this.maxEventBytes + " an event may have");
 		}
 		try {
 			DomainEvent event = EventJson.MAPPER.readValue(data, type.javaType());

@@ -105,6 +105,15 @@ class CloudEventWireFormatTests {
 					"{\"orderId\":\"0b7e2b8e-3f5c-4a8e-9d0a-6c1f2e3d4b5a\"}".getBytes()));
 	}
 
+	@Test
+	void rejectsValuesLargerThanAnEventMayBe() {
+		this.deserializer.configure(java.util.Map.of(CloudEventDeserializer.MAX_EVENT_BYTES, "1000"), false);
+
+		assertThatExceptionOfType(InvalidCloudEventException.class).isThrownBy(
+				() -> this.deserializer.deserialize("orders", headers("eventsuite.order.cancelled.v1"), new byte[1001]))
+			.withMessageContaining("1001 bytes");
+	}
+
 	private static Headers headers(String type) {
 		Headers headers = new RecordHeaders();
 		headers.add("ce_specversion", "1.0".getBytes());

@@ -39,6 +39,8 @@ class OrdersTransactionConfiguration {
 
 	private static final int TRANSACTION_INIT_TIMEOUT_MS = 30_000;
 
+	private static final int TRANSACTION_TIMEOUT_MS = 10_000;
+
 	@Bean(destroyMethod = "destroy")
 	NotificationTransactions notificationTransactions(KafkaProperties kafkaProperties,
 			@Value("${eventsuite.notifications.transaction-id-prefix}") String transactionIdPrefix) {
@@ -46,6 +48,10 @@ class OrdersTransactionConfiguration {
 		// No HTTP caller waits on this producer; initTransactions() may have to wait for
 		// the transaction coordinator.
 		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, TRANSACTION_INIT_TIMEOUT_MS);
+		// A killed instance leaves its transaction open until this timeout; until then
+		// read_committed readers wait at
+		// that point of the partition. Kafka's default is a minute.
+		properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
 		DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory = new DefaultKafkaProducerFactory<>(
 				properties);
 		producerFactory.setTransactionIdPrefix(transactionIdPrefix);

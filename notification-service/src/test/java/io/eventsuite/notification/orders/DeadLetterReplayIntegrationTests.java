@@ -28,16 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * After a fix, the operator replays a topic's dead letters: each is handled once, however
  * often the replay runs.
  */
-@KafkaIntegrationTest
+@KafkaIntegrationTest(properties = "eventsuite.topics.orders.name=" + DeadLetterReplayIntegrationTests.ORDERS)
 class DeadLetterReplayIntegrationTests {
+
+	/**
+	 * A topic of its own: other tests leave poison pills in {@code orders-dlt}, which a
+	 * replay would send round again.
+	 */
+	static final String ORDERS = "orders-replay-test";
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void topicsExist() {
-		EventWriter.ensureTopic("orders");
-		EventWriter.ensureTopic("orders-dlt");
+		EventWriter.ensureTopic(ORDERS);
 	}
 
 	@Test
@@ -48,18 +53,19 @@ class DeadLetterReplayIntegrationTests {
 		try (EventWriter writer = EventWriter.as("/eventsuite/order-service");
 				TopicReader notifications = TopicReader.of("notifications")) {
 			// What an earlier failure left in the dead-letter topic.
-			CloudEvent<DomainEvent> deadLettered = writer.write("orders-dlt", OrderPlaced.of(orderId, customer,
+			CloudEvent<DomainEvent> deadLettered = writer.write(ORDERS + "-dlt", OrderPlaced.of(orderId, customer,
 					List.of(new OrderLine("SKU", 1, BigDecimal.ONE)), "EUR", Instant.now()));
 
 			HttpResponse<String> first = client.postJson("/admin/dead-letters/orders/replay", "");
 			HttpResponse<String> second = client.postJson("/admin/dead-letters/orders/replay", "");
 
 			assertThat(first.statusCode()).isEqualTo(200);
-			assertThat(ServiceClient.json(first).get("replayed").asInt()).isGreaterThanOrEqualTo(1);
+			assertThat(ServiceClient.json(first).get("replayed").asInt()).isEqualTo(1);
+			assertThat(ServiceClient.json(first).get("deadLetterTopic").asString()).isEqualTo(ORDERS + "-dlt");
 			assertThat(ServiceClient.json(second).get("replayed").asInt()).as("nothing new to replay").isZero();
 			// Same key, same partition: once the sentinel is notified, the replayed event
 			// has been handled.
-			CloudEvent<DomainEvent> sentinel = writer.write("orders",
+			CloudEvent<DomainEvent> sentinel = writer.write(ORDERS,
 					new OrderCancelled(orderId, customer, "sentinel", Instant.now()));
 			notifications.awaitRecord((r) -> sentinel.id().equals(sourceEventId(r.value().data())));
 			assertThat(notifications.readToEnd())

@@ -32,6 +32,12 @@ public final class DeadLetters {
 	/** Pause between retries, in milliseconds. */
 	static final long INTERVAL = 500;
 
+	/**
+	 * The largest record a dead-letter topic takes: what a compressed batch at the
+	 * broker's limit can unpack to.
+	 */
+	public static final int MAX_DEAD_LETTER_BYTES = 16 * 1024 * 1024;
+
 	private DeadLetters() {
 	}
 
@@ -74,8 +80,12 @@ public final class DeadLetters {
 	public static KafkaTemplate<String, byte[]> rawTemplate(ProducerFactory<String, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
 		ProducerFactory<String, byte[]> factory = (ProducerFactory<String, byte[]>) producerFactory;
+		// A dead letter may be larger than any event (that may be why it is one): allow
+		// it and compress it.
 		return new KafkaTemplate<>(factory,
-				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DEAD_LETTER_BYTES,
+						ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
 	}
 
 	private static DeadLetterPublishingRecoverer recoverer(KafkaTemplate<String, CloudEvent<?>> template,

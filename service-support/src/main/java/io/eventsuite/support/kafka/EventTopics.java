@@ -3,6 +3,7 @@ package io.eventsuite.support.kafka;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.util.StringUtils;
@@ -83,6 +84,8 @@ public class EventTopics {
 		return TopicBuilder.name(name(topic) + DEAD_LETTER_SUFFIX)
 			.partitions(settings.partitions())
 			.replicas(settings.replicas())
+			.configs(settings.config())
+			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DeadLetters.MAX_DEAD_LETTER_BYTES))
 			.build();
 	}
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the container images of the three services where a Docker engine runs (Docker 23+ with BuildKit).
+# Not a set-up step: ./run.sh runs the suite without Docker. The images build from sources, so no JDK is needed here.
+#
+#   ./build-images.sh                 eventsuite/<service>:0.1.0-SNAPSHOT
+#   IMAGE_PREFIX=registry.example.com/eventsuite IMAGE_TAG=1.2.3 ./build-images.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+IMAGE_PREFIX=${IMAGE_PREFIX:-eventsuite}
+IMAGE_TAG=${IMAGE_TAG:-0.1.0-SNAPSHOT}
+SERVICES=(order-service notification-service activity-tracker)
+
+command -v docker >/dev/null 2>&1 || { echo "build-images.sh: docker not found" >&2; exit 1; }
+
+for service in "${SERVICES[@]}"; do
+	echo "Building ${IMAGE_PREFIX}/${service}:${IMAGE_TAG}"
+	docker build --file "${service}/Dockerfile" --tag "${IMAGE_PREFIX}/${service}:${IMAGE_TAG}" .
+done
