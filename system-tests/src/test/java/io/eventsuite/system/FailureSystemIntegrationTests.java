@@ -2,6 +2,7 @@ package io.eventsuite.system;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import io.eventsuite.test.ServiceClient;
 import io.eventsuite.test.SseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What happens when things break, on a three-node cluster of separate JVMs
@@ -29,6 +31,9 @@ class FailureSystemIntegrationTests {
 			"--eventsuite.topics.notifications.config.min.insync.replicas=2",
 			"--eventsuite.topics.chat-messages.replicas=3",
 			"--eventsuite.topics.chat-messages.config.min.insync.replicas=2" };
+
+	private static final String ORDER = """
+			{"customerId":"%s","currency":"EUR","items":[{"sku":"A","quantity":1,"unitPrice":1}]}""";
 
 	private static KafkaCluster cluster;
 
@@ -151,6 +156,43 @@ class FailureSystemIntegrationTests {
 		}
 		assertThat(notificationService.pid()).as("notification-service did not restart").isEqualTo(notificationPid);
 		assertThat(notificationService.isAlive()).isTrue();
+	}
+
+	@Test
+	void withEveryBrokerDownTheApisAnswer503FastAndRecoverByThemselves() {
+		ServiceClient orders = orderService.client();
+		ServiceClient notifications = notificationService.client();
+		long orderPid = orderService.pid();
+		cluster.nodeIds().forEach(cluster::stop);
+
+		long start = System.nanoTime();
+		HttpResponse<String> refused = orders.postJson("/api/orders", ORDER.formatted("outage"));
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(10));
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(notifications.postJson("/api/chat/rooms/outage/messages", "{\"senderId\":\"a\",\"text\":\"b\"}")
+			.statusCode()).isEqualTo(503);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> orders.get("/actuator/health/readiness").statusCode() == 503);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> notifications.get("/actuator/health/readiness").statusCode() == 503);
+		assertThat(orders.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(notifications.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+		cluster.nodeIds().forEach(cluster::restart);
+		cluster.awaitNodes(3);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> orders.get("/actuator/health/readiness").statusCode() == 200);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> notifications.get("/actuator/health/readiness").statusCode() == 200);
+		HttpResponse<String> accepted = await().atMost(Duration.ofSeconds(60))
+			.until(() -> orders.postJson("/api/orders", ORDER.formatted("after-outage")), (r) -> r.statusCode() == 202);
+		String orderId = ServiceClient.json(accepted).get("orderId").asString();
+		try (Ledger ledger = new Ledger(cluster.bootstrapServers()).awaitNotified(Set.of(orderId))) {
+			assertThat(ledger.notExactlyOnce(Set.of(orderId))).isEmpty();
+		}
+		assertThat(orderService.pid()).as("order-service was not restarted").isEqualTo(orderPid);
 	}
 
 	@Test
