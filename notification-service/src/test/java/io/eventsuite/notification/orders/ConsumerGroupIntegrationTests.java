@@ -37,14 +37,20 @@ class ConsumerGroupIntegrationTests {
 
 	private static final int EVENTS = 60;
 
+	/**
+	 * A topic of its own: application contexts other test classes leave running consume
+	 * {@code orders} in their groups, and would notify these events too.
+	 */
+	private static final String ORDERS = "orders-group-test";
+
 	@Test
 	void oneGroupAcrossTwoInstancesSplitsThePartitionsAndHandlesEachEventOnce() {
-		EventWriter.ensureTopic("orders");
+		EventWriter.ensureTopic(ORDERS);
 		String group = "notification-service-" + UUID.randomUUID();
 		try (ServiceInstance first = ServiceInstance.start(NotificationServiceApplication.class,
-				"eventsuite.notifications.group-id=" + group);
+				"eventsuite.notifications.group-id=" + group, "eventsuite.topics.orders.name=" + ORDERS);
 				ServiceInstance second = ServiceInstance.start(NotificationServiceApplication.class,
-						"eventsuite.notifications.group-id=" + group);
+						"eventsuite.notifications.group-id=" + group, "eventsuite.topics.orders.name=" + ORDERS);
 				EventWriter orders = EventWriter.as("/eventsuite/order-service");
 				TopicReader notifications = TopicReader.of("notifications")) {
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -61,7 +67,7 @@ class ConsumerGroupIntegrationTests {
 			for (int i = 0; i < EVENTS; i++) {
 				written.add(
 						orders
-							.write("orders",
+							.write(ORDERS,
 									OrderPlaced.of(UUID.randomUUID(), "group-test-" + group,
 											List.of(new OrderLine("SKU", 1, BigDecimal.ONE)), "EUR", Instant.now()))
 							.id());
