@@ -9,11 +9,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 IMAGE_PREFIX=${IMAGE_PREFIX:-eventsuite}
 IMAGE_TAG=${IMAGE_TAG:-0.1.0-SNAPSHOT}
-SERVICES=(order-service notification-service activity-tracker)
+# Each service with its server.port, which the one Dockerfile exposes.
+SERVICES=(order-service:8081 notification-service:8082 activity-tracker:8083)
 
 command -v docker >/dev/null 2>&1 || { echo "build-images.sh: docker not found" >&2; exit 1; }
 
-for service in "${SERVICES[@]}"; do
+for entry in "${SERVICES[@]}"; do
+	service=${entry%%:*}
+	port=${entry##*:}
 	echo "Building ${IMAGE_PREFIX}/${service}:${IMAGE_TAG}"
-	docker build --file "${service}/Dockerfile" --tag "${IMAGE_PREFIX}/${service}:${IMAGE_TAG}" .
+	docker build --file Dockerfile --build-arg "SERVICE=${service}" --build-arg "PORT=${port}" \
+		--tag "${IMAGE_PREFIX}/${service}:${IMAGE_TAG}" .
 done

@@ -62,8 +62,10 @@ class ComposeFileTests {
 		JsonNode service = this.compose.path("services").path(name);
 		int port = Repository.serverPort(name);
 
-		assertThat(service.at("/build/dockerfile").asText()).isEqualTo(name + "/Dockerfile");
-		assertThat(Repository.path(service.at("/build/context").asText(), name, "Dockerfile")).exists();
+		assertThat(service.at("/build/dockerfile").asText()).isEqualTo("Dockerfile");
+		assertThat(Repository.path(service.at("/build/context").asText(), "Dockerfile")).exists();
+		assertThat(service.at("/build/args/SERVICE").asText()).isEqualTo(name);
+		assertThat(service.at("/build/args/PORT").asText()).isEqualTo(String.valueOf(port));
 		assertThat(service.path("ports").get(0).asText()).isEqualTo(port + ":" + port);
 		assertThat(service.at("/environment/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo("kafka:9092");
 		assertThat(Repository.placeholderVariables(name)).contains("KAFKA_BOOTSTRAP_SERVERS");
@@ -71,7 +73,7 @@ class ComposeFileTests {
 		assertThat(service.at("/depends_on/kafka-init/condition").asText()).isEqualTo("service_completed_successfully");
 		assertThat(service.path("mem_limit").asText()).isNotEmpty();
 		assertThat(service.at("/healthcheck/test").toString()).contains("/app/readiness-check.sh");
-		assertThat(DockerfileTests.instructions(name, "COPY"))
+		assertThat(DockerfileTests.instructions("COPY"))
 			.contains("--chmod=755 deploy/docker/readiness-check.sh /app/readiness-check.sh");
 		assertThat(this.compose.at("/services/prometheus/depends_on/" + name + "/condition").asText())
 			.isEqualTo("service_healthy");

@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each service's Dockerfile, read as instructions: pinned base images, the module's own
- * jar split into Spring Boot's layers, a non-root user, the service's port, container
- * memory settings.
+ * The one Dockerfile of the services, read as instructions: pinned base images, the
+ * module named by the {@code SERVICE} build argument split into Spring Boot's layers, a
+ * non-root user, the {@code PORT} build argument exposed, container memory settings; and,
+ * per service, the arguments the build script passes matching the module.
  */
 class DockerfileTests {
 
@@ -21,10 +23,9 @@ class DockerfileTests {
 
 	private static final Pattern PINNED_TAG = Pattern.compile("[\\w.\\-/]+:\\d[\\w.\\-]*");
 
-	@ParameterizedTest
-	@FieldSource("SERVICES")
-	void baseImagesArePinnedTemurin17WithAJreToRun(String service) {
-		List<String> from = instructions(service, "FROM");
+	@Test
+	void baseImagesArePinnedTemurin17WithAJreToRun() {
+		List<String> from = instructions("FROM");
 
 		assertThat(from).isNotEmpty().allSatisfy((line) -> {
 			String image = line.split("\\s+")[0];
@@ -34,33 +35,29 @@ class DockerfileTests {
 		assertThat(from.get(from.size() - 1)).as("the runtime stage").endsWith("-jre");
 	}
 
-	@ParameterizedTest
-	@FieldSource("SERVICES")
-	void buildsAndLayersThisModulesOwnJar(String service) {
-		String artifactId = Repository.artifactId(service);
-		assertThat(artifactId).isEqualTo(service);
-
-		assertThat(instructions(service, "RUN")).anyMatch(
-				(run) -> run.contains("./mvnw") && run.contains("-pl " + service + " ") && run.contains("package"));
-		assertThat(instructions(service, "COPY"))
-			.contains("--from=build /src/" + service + "/target/" + artifactId + "-*.jar app.jar");
-		assertThat(instructions(service, "RUN"))
+	@Test
+	void buildsAndLayersTheJarOfTheModuleNamedBySERVICE() {
+		assertThat(instructions("RUN"))
+			.anyMatch((run) -> run.contains("./mvnw") && run.contains("-pl ${SERVICE} ") && run.contains("package"));
+		assertThat(instructions("COPY")).contains("--from=build /src/${SERVICE}/target/${SERVICE}-*.jar app.jar");
+		assertThat(instructions("RUN"))
 			.contains("java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted");
 		// Spring Boot's default layers, from the least to the most often changed.
-		List<String> layers = instructions(service, "COPY").stream()
+		List<String> layers = instructions("COPY").stream()
 			.filter((copy) -> copy.startsWith("--from=layers"))
 			.map((copy) -> copy.replaceAll("^--from=layers /layers/extracted/([\\w-]+)/ \\./$", "$1"))
 			.toList();
 		assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
 				"application");
-		assertThat(instructions(service, "ENTRYPOINT").get(0))
+		assertThat(instructions("ENTRYPOINT").get(0))
 			.contains("\"org.springframework.boot.loader.launch.JarLauncher\"");
+		// Each stage that uses a build argument declares it, or it is empty there.
+		assertThat(instructions("ARG")).containsExactly("SERVICE", "PORT", "SERVICE", "SERVICE", "PORT");
 	}
 
-	@ParameterizedTest
-	@FieldSource("SERVICES")
-	void runsAsANonRootUser(String service) {
-		List<String> users = instructions(service, "USER");
+	@Test
+	void runsAsANonRootUser() {
+		List<String> users = instructions("USER");
 
 		assertThat(users).isNotEmpty();
 		String user = users.get(users.size() - 1).split(":")[0];
@@ -68,31 +65,28 @@ class DockerfileTests {
 		assertThat(Integer.parseInt(user)).as("a numeric uid, so Kubernetes can verify runAsNonRoot").isPositive();
 	}
 
-	@ParameterizedTest
-	@FieldSource("SERVICES")
-	void exposesTheServicePortAndSizesTheHeapToTheContainer(String service) {
-		int port = Repository.serverPort(service);
-
-		assertThat(instructions(service, "EXPOSE")).containsExactly(String.valueOf(port));
-		assertThat(instructions(service, "ENV")).contains("PORT=" + port);
-		assertThat(instructions(service, "ENTRYPOINT").get(0)).contains("\"-XX:MaxRAMPercentage=75\"");
-		assertThat(instructions(service, "HEALTHCHECK").get(0)).contains("/app/readiness-check.sh");
+	@Test
+	void exposesPORTAndSizesTheHeapToTheContainer() {
+		assertThat(instructions("EXPOSE")).containsExactly("${PORT}");
+		assertThat(instructions("ENV")).contains("PORT=${PORT}");
+		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:MaxRAMPercentage=75\"");
+		assertThat(instructions("HEALTHCHECK").get(0)).contains("/app/readiness-check.sh");
 		assertThat(Repository.read(Repository.path("deploy/docker/readiness-check.sh")))
 			.contains("GET /actuator/health/readiness ");
 	}
 
 	@ParameterizedTest
 	@FieldSource("SERVICES")
-	void theBuildScriptBuildsIt(String service) {
+	void theBuildScriptBuildsEachServiceWithItsModuleAndPort(String service) {
+		assertThat(Repository.artifactId(service)).as("the jar the Dockerfile copies").isEqualTo(service);
 		assertThat(Repository.read(Repository.path("build-images.sh")))
-			.contains("SERVICES=(order-service notification-service activity-tracker)")
-			.contains("--file \"${service}/Dockerfile\"");
-		assertThat(Repository.path(service, "Dockerfile")).exists();
+			.contains(service + ":" + Repository.serverPort(service))
+			.contains("--file Dockerfile --build-arg \"SERVICE=${service}\" --build-arg \"PORT=${port}\"");
 	}
 
 	/** The arguments of every instruction of a kind, continuation lines joined. */
-	static List<String> instructions(String service, String keyword) {
-		String text = Repository.read(Repository.path(service, "Dockerfile")).replaceAll("\\\\\\n\\s*", " ");
+	static List<String> instructions(String keyword) {
+		String text = Repository.read(Repository.path("Dockerfile")).replaceAll("\\\\\\n\\s*", " ");
 		List<String> found = new ArrayList<>();
 		Matcher matcher = Pattern.compile("(?m)^" + keyword + "\\s+(.+)$").matcher(text);
 		while (matcher.find()) {

@@ -121,7 +121,7 @@ class KubernetesManifestsTests {
 
 			assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
 			assertThat(pod.getSecurityContext().getRunAsUser())
-				.isEqualTo(Long.parseLong(DockerfileTests.instructions(service, "USER").get(0).split(":")[0]));
+				.isEqualTo(Long.parseLong(DockerfileTests.instructions("USER").get(0).split(":")[0]));
 			assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
 			assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
 			assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");

@@ -1,24 +1,29 @@
 # syntax=docker/dockerfile:1
-# notification-service: order notifications, chat rooms and live streams.
+# The image of every eventsuite service; SERVICE names the module and PORT its server.port.
 # Build from the repository root (./build-images.sh builds all three images):
-#   docker build -f notification-service/Dockerfile -t eventsuite/notification-service:0.1.0-SNAPSHOT .
-# Checked offline by deploy-tests (DockerfileTests): pinned base images, non-root user, the jar of this module.
+#   docker build --build-arg SERVICE=order-service --build-arg PORT=8081 -t eventsuite/order-service:0.1.0-SNAPSHOT .
+# Checked offline by deploy-tests (DockerfileTests): pinned base images, non-root user, each module's own jar and port.
+ARG SERVICE
+ARG PORT
 
 # 1. Build the executable jar with the Maven wrapper, as CI does (tests run in CI, not here).
 FROM eclipse-temurin:17.0.15_6-jdk AS build
+ARG SERVICE
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl notification-service -am package -DskipTests
+    ./mvnw -B -q -pl ${SERVICE} -am package -DskipTests
 
 # 2. Split it into Spring Boot's layers, so that a code change rebuilds only the small application layer.
 FROM eclipse-temurin:17.0.15_6-jdk AS layers
+ARG SERVICE
 WORKDIR /layers
-COPY --from=build /src/notification-service/target/notification-service-*.jar app.jar
+COPY --from=build /src/${SERVICE}/target/${SERVICE}-*.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 # 3. The runtime: a JRE, the layers from the least to the most often changed, a non-root user.
 FROM eclipse-temurin:17.0.15_6-jre
+ARG PORT
 RUN groupadd --system --gid 10001 eventsuite \
     && useradd --system --uid 10001 --gid eventsuite --no-create-home --shell /usr/sbin/nologin eventsuite
 WORKDIR /app
@@ -28,9 +33,9 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 COPY --chmod=755 deploy/docker/readiness-check.sh /app/readiness-check.sh
 USER 10001:10001
-# server.port is ${PORT:8082}; the health check reads PORT too.
-ENV PORT=8082
-EXPOSE 8082
+# server.port defaults to PORT; the health check reads PORT too.
+ENV PORT=${PORT}
+EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/app/readiness-check.sh"]
 # The heap follows the container's memory limit; an OutOfMemoryError ends the JVM so the orchestrator restarts it.
 # java is PID 1 (exec form), so SIGTERM reaches Spring Boot's graceful shutdown. JDK_JAVA_OPTIONS adds options.
