@@ -1,15 +1,13 @@
 package io.eventsuite.order.api;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /api/orders/{orderId}/cancel}.
+ * The body of {@code POST /api/orders/{orderId}/cancel}. The customer to notify comes
+ * from the order itself; a {@code customerId} that older clients still send is ignored.
  *
- * @param customerId whose order it is; the service keeps no order state yet, so the
- * caller names the customer the cancellation notifies
  * @param reason why, up to 500 characters
  */
-record CancelOrderRequest(@NotBlank @Size(max = 64) String customerId, @NotNull @Size(max = 500) String reason) {
+record CancelOrderRequest(@NotNull @Size(max = 500) String reason) {
 }

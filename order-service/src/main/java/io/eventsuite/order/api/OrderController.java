@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,13 +22,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventsuite.order.domain.IdempotencyKeyReusedException;
+import io.eventsuite.order.domain.OrderAlreadyCancelledException;
+import io.eventsuite.order.domain.OrderNotFoundException;
+import io.eventsuite.order.domain.OrderView;
 import io.eventsuite.order.domain.OrderReceipt;
 import io.eventsuite.order.domain.Orders;
 
 /**
- * Places and cancels orders. Each handler returns a future that the producer's delivery
- * callback completes, so the request thread is released while the broker writes the event
- * and {@code 202} means the broker has it.
+ * Places, cancels and reads orders. Each command handler returns a future that the
+ * producer's delivery callback completes, so the request thread is released while the
+ * broker writes the event and {@code 202} means the broker has it. Reads answer from the
+ * order view on whichever instance hosts it; while it cannot be read, {@code 503}.
  */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,13 +55,34 @@ class OrderController {
 	@PostMapping(path = "/{orderId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CompletableFuture<ResponseEntity<OrderAcceptedResponse>> cancel(@PathVariable UUID orderId,
 			@Valid @RequestBody CancelOrderRequest request) {
-		return this.orders.cancel(orderId, request.customerId(), request.reason()).thenApply(OrderController::accepted);
+		return this.orders.cancel(orderId, request.reason()).thenApply(OrderController::accepted);
+	}
+
+	@GetMapping("/{orderId}")
+	OrderView find(@PathVariable UUID orderId) {
+		return this.orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(OrderNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Order not found", ex);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> alreadyCancelled(OrderAlreadyCancelledException ex) {
+		return problem(HttpStatus.CONFLICT, "Order already cancelled", ex);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
 		return ResponseEntity.unprocessableContent()
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage()));
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(title);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	private static ResponseEntity<OrderAcceptedResponse> accepted(OrderReceipt receipt) {

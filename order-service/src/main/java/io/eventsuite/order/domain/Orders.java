@@ -2,6 +2,7 @@ package io.eventsuite.order.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -11,11 +12,15 @@ import org.springframework.stereotype.Service;
 import io.eventsuite.events.order.OrderCancelled;
 import io.eventsuite.events.order.OrderPlaced;
 import io.eventsuite.order.messaging.OrderEventPublisher;
+import io.eventsuite.support.streams.QueryableStore;
+import io.eventsuite.support.streams.StateQueries;
+import io.eventsuite.support.streams.StateUnavailableException;
 
 /**
- * Places and cancels orders. The service keeps no database: an order exists once its
- * event is in the {@code orders} topic, so every command completes only when the broker
- * has confirmed the event.
+ * Places, cancels and finds orders. The service keeps no database: an order exists once
+ * its event is in the {@code orders} topic, so every command completes only when the
+ * broker has confirmed the event, and reads answer from the views Kafka Streams
+ * materializes from that topic, on whichever instance hosts them.
  */
 @Service
 public class Orders {
@@ -24,10 +29,20 @@ public class Orders {
 
 	private final IdempotentRequests idempotentRequests;
 
+	private final StateQueries queries;
+
+	private final QueryableStore<OrderView> views;
+
+	private final QueryableStore<CustomerOrders> customerOrders;
+
 	private final Clock clock;
 
-	Orders(OrderEventPublisher publisher, IdempotencyProperties idempotency) {
+	Orders(OrderEventPublisher publisher, IdempotencyProperties idempotency, StateQueries queries,
+			QueryableStore<OrderView> views, QueryableStore<CustomerOrders> customerOrders) {
 		this.publisher = publisher;
+		this.queries = queries;
+		this.views = views;
+		this.customerOrders = customerOrders;
 		this.idempotentRequests = new IdempotentRequests(idempotency.maxKeys());
 		this.clock = Clock.systemUTC();
 	}
@@ -52,16 +67,44 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels an order.
+	 * Cancels a placed order, for the customer who placed it.
 	 * @param orderId the order
-	 * @param customerId whose order it is
 	 * @param reason why
 	 * @return completes when the broker confirmed the {@link OrderCancelled} event
+	 * @throws OrderNotFoundException when no such order was placed
+	 * @throws OrderAlreadyCancelledException when it is cancelled already
+	 * @throws StateUnavailableException when the order's state cannot be read now
 	 */
-	public CompletableFuture<OrderReceipt> cancel(UUID orderId, String customerId, String reason) {
-		OrderCancelled event = new OrderCancelled(orderId, customerId, reason, this.clock.instant());
+	public CompletableFuture<OrderReceipt> cancel(UUID orderId, String reason) {
+		OrderView view = find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+		if (view.status() == OrderStatus.CANCELLED) {
+			throw new OrderAlreadyCancelledException(orderId);
+		}
+		OrderCancelled event = new OrderCancelled(orderId, view.customerId(), reason, this.clock.instant());
 		return this.publisher.publish(event)
 			.thenApply((delivery) -> new OrderReceipt(orderId, OrderStatus.CANCELLED, delivery));
+	}
+
+	/**
+	 * The current state of an order. Reads its own writes: an order whose event the
+	 * broker acknowledged is found.
+	 * @param orderId the order
+	 * @return its view, empty when no such order was placed
+	 * @throws StateUnavailableException when the view cannot be read now
+	 */
+	public Optional<OrderView> find(UUID orderId) {
+		return this.queries.find(this.views, orderId.toString());
+	}
+
+	/**
+	 * A customer's most recent orders, newest first.
+	 * @param customerId the customer
+	 * @param limit how many at most
+	 * @return the views, none for a customer without orders
+	 * @throws StateUnavailableException when the list cannot be read now
+	 */
+	public List<OrderView> ofCustomer(String customerId, int limit) {
+		return this.queries.find(this.customerOrders, customerId).orElseGet(CustomerOrders::none).newest(limit);
 	}
 
 	private CompletableFuture<OrderReceipt> publishPlaced(UUID orderId, PlaceOrder command) {

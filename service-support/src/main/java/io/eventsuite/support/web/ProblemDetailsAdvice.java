@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.eventsuite.support.kafka.PublishFailedException;
+import io.eventsuite.support.streams.StateUnavailableException;
 
 /**
  * Every error as {@code application/problem+json}: Spring MVC's own errors (malformed
@@ -43,6 +44,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** Seconds a client should wait before retrying after a broker outage. */
 	static final String RETRY_AFTER_SECONDS = "5";
+
+	/**
+	 * Seconds a client should wait before reading state again: restores and rebalances of
+	 * these small stores take seconds.
+	 */
+	static final String STATE_RETRY_AFTER_SECONDS = "1";
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -112,6 +119,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("topic", ex.getTopic());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> stateUnavailable(StateUnavailableException ex) {
+		log.info("State not readable now: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The state that answers this request is being restored, rebalanced or caught up; retry shortly");
+		problem.setTitle("State unavailable");
+		problem.setType(URI.create("https://eventsuite.io/problems/state-unavailable"));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, STATE_RETRY_AFTER_SECONDS)
 			.body(problem);
 	}
 

@@ -1,0 +1,68 @@
+package io.eventsuite.order.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A customer's most recent orders, newest first: the {@value #STORE} store, keyed by
+ * customer id, that Kafka Streams derives from the order views.
+ *
+ * @param orders at most {@value #MAX_ORDERS} views, newest placement first
+ */
+public record CustomerOrders(List<OrderView> orders) {
+
+	/** The state store of the lists, keyed by customer id. */
+	public static final String STORE = "customer-orders";
+
+	/** How many orders a list keeps; older ones drop off the end. */
+	public static final int MAX_ORDERS = 100;
+
+	private static final Comparator<OrderView> NEWEST_FIRST = Comparator.comparing(OrderView::placedAt)
+		.reversed()
+		.thenComparing(OrderView::orderId);
+
+	public CustomerOrders {
+		orders = List.copyOf(orders);
+	}
+
+	/**
+	 * An empty list.
+	 * @return the list
+	 */
+	public static CustomerOrders none() {
+		return new CustomerOrders(List.of());
+	}
+
+	/**
+	 * This list with a view added, or replacing the view of the same order.
+	 * @param view the view
+	 * @return the new list, still newest first and bounded
+	 */
+	public CustomerOrders with(OrderView view) {
+		List<OrderView> next = new ArrayList<>(without(view.orderId()).orders());
+		next.add(view);
+		next.sort(NEWEST_FIRST);
+		return new CustomerOrders((next.size() > MAX_ORDERS) ? next.subList(0, MAX_ORDERS) : next);
+	}
+
+	/**
+	 * This list without an order.
+	 * @param orderId the order
+	 * @return the new list
+	 */
+	public CustomerOrders without(UUID orderId) {
+		return new CustomerOrders(this.orders.stream().filter((view) -> !view.orderId().equals(orderId)).toList());
+	}
+
+	/**
+	 * The newest orders.
+	 * @param limit how many at most
+	 * @return the first {@code limit} views
+	 */
+	public List<OrderView> newest(int limit) {
+		return this.orders.subList(0, Math.min(limit, this.orders.size()));
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.eventsuite.order.view;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.eventsuite.test.KafkaIntegrationTest;
+import io.eventsuite.test.ServiceClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@KafkaIntegrationTest
+class OrderViewIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	private ServiceClient client;
+
+	@BeforeEach
+	void setUp() {
+		this.client = ServiceClient.onPort(this.port);
+		// Reads answer 503 until Kafka Streams is RUNNING; a fresh context may still be
+		// starting.
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.client.get("/api/orders/" + UUID.randomUUID()).statusCode() == 404);
+	}
+
+	@Test
+	void theFirstReadAfterA202FindsTheOrder() {
+		for (int i = 0; i < 20; i++) {
+			JsonNode accepted = ServiceClient.json(this.client.postJson("/api/orders", order("ryw-" + i)));
+			String orderId = accepted.get("orderId").asString();
+
+			HttpResponse<String> read = this.client.get("/api/orders/" + orderId);
+
+			assertThat(read.statusCode()).as("first read of %s: %s", orderId, read.body()).isEqualTo(200);
+			JsonNode view = ServiceClient.json(read);
+			assertThat(view.get("status").asString()).isEqualTo("PLACED");
+			assertThat(view.get("customerId").asString()).isEqualTo("ryw-" + i);
+			assertThat(view.get("total").decimalValue()).isEqualByComparingTo("25.00");
+			assertThat(view.get("items")).hasSize(2);
+		}
+	}
+
+	@Test
+	void anUnknownOrderIsA404Problem() {
+		HttpResponse<String> read = this.client.get("/api/orders/" + UUID.randomUUID());
+
+		assertThat(read.statusCode()).isEqualTo(404);
+		assertThat(read.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(ServiceClient.json(read).get("title").asString()).isEqualTo("Order not found");
+	}
+
+	@Test
+	void cancellingIsReadBackAndASecondCancelIsAConflict() {
+		String orderId = placed("cancel-twice");
+
+		HttpResponse<String> first = cancel(orderId);
+		HttpResponse<String> read = this.client.get("/api/orders/" + orderId);
+		HttpResponse<String> second = cancel(orderId);
+
+		assertThat(first.statusCode()).isEqualTo(202);
+		assertThat(ServiceClient.json(read).get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(ServiceClient.json(read).get("cancelReason").asString()).isEqualTo("changed my mind");
+		assertThat(second.statusCode()).isEqualTo(409);
+		assertThat(second.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void cancellingAnUnknownOrderIsA404() {
+		HttpResponse<String> response = cancel(UUID.randomUUID().toString());
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aCustomersOrdersAreListedNewestFirstWithTheirCurrentStatus() {
+		String customer = "list-" + UUID.randomUUID();
+		List<String> placed = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			placed.add(placed(customer));
+		}
+		cancel(placed.get(1));
+
+		JsonNode list = await().atMost(Duration.ofSeconds(10))
+			.until(() -> ServiceClient.json(this.client.get("/api/customers/" + customer + "/orders")),
+					(body) -> body.get("orders").size() == 3
+							&& "CANCELLED".equals(body.get("orders").get(1).get("status").asString()));
+		assertThat(list.get("orders")).extracting((view) -> view.get("orderId").asString())
+			.containsExactly(placed.get(2), placed.get(1), placed.get(0));
+
+		JsonNode limited = ServiceClient.json(this.client.get("/api/customers/" + customer + "/orders?limit=2"));
+		assertThat(limited.get("orders")).hasSize(2);
+	}
+
+	@Test
+	void aCustomerWithoutOrdersHasAnEmptyList() {
+		HttpResponse<String> response = this.client.get("/api/customers/nobody-" + UUID.randomUUID() + "/orders");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(ServiceClient.json(response).get("orders")).isEmpty();
+	}
+
+	@Test
+	void aLimitOutOfRangeIsA400Problem() {
+		HttpResponse<String> response = this.client.get("/api/customers/anyone/orders?limit=0");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	private String placed(String customerId) {
+		HttpResponse<String> response = this.client.postJson("/api/orders", order(customerId));
+		assertThat(response.statusCode()).isEqualTo(202);
+		return ServiceClient.json(response).get("orderId").asString();
+	}
+
+	private HttpResponse<String> cancel(String orderId) {
+		return this.client.postJson("/api/orders/" + orderId + "/cancel", "{\"reason\":\"changed my mind\"}");
+	}
+
+	private static String order(String customerId) {
+		return """
+				{"customerId":"%s","currency":"EUR",
+				 "items":[{"sku":"A","quantity":2,"unitPrice":7.50},{"sku":"B","quantity":1,"unitPrice":10}]}"""
+			.formatted(customerId);
+	}
+
+}

@@ -1,0 +1,116 @@
+package io.eventsuite.support.streams;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Wires what a service with a Kafka Streams application ({@code @EnableKafkaStreams})
+ * gets from the suite: start-up once the HTTP port is known, interactive queries across
+ * instances for every {@link QueryableStore} bean, read-your-writes, the {@code streams}
+ * readiness check, and its dead-letter topic.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaStreams.class)
+@ConditionalOnBean(StreamsBuilderFactoryBean.class)
+@EnableConfigurationProperties(StreamsProperties.class)
+public class StreamsAutoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(StreamsAutoConfiguration.class);
+
+	// Runs after Boot's configurer, which applies spring.kafka.streams.auto-startup.
+	// A stream thread that dies of an unexpected error (a commit that timed out while
+	// every broker was down) is replaced instead of shutting the application down for
+	// good: its tasks restart from their last commit, which exactly-once makes safe.
+	// A graceful shutdown leaves the group at once, so the remaining instances take over
+	// its partitions now rather than after the session timeout.
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	StreamsBuilderFactoryBeanConfigurer startWhenTheWebServerListens() {
+		return (factoryBean) -> {
+			factoryBean.setAutoStartup(false);
+			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setStreamsUncaughtExceptionHandler((ex) -> {
+				log.warn("Replacing a Kafka Streams thread that failed: {}", ex.toString());
+				return StreamThreadExceptionResponse.REPLACE_THREAD;
+			});
+		};
+	}
+
+	@Bean
+	ReadYourWrites readYourWrites(KafkaAdmin kafkaAdmin, StreamsBuilderFactoryBean streams,
+			StreamsProperties properties) {
+		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationId(streams) + "-read-your-writes");
+		return new ReadYourWrites(Admin.create(config), applicationId(streams), properties.readYourWritesTimeout());
+	}
+
+	@Bean
+	StateQueries stateQueries(StreamsBuilderFactoryBean streams, ObjectProvider<QueryableStore<?>> stores,
+			ReadYourWrites readYourWrites, StreamsProperties properties) {
+		return new StateQueries(streams, stores.orderedStream().toList(), readYourWrites, properties);
+	}
+
+	@Bean
+	StreamsStarter streamsStarter(StreamsBuilderFactoryBean streams, StateQueries queries,
+			StreamsProperties properties) {
+		return new StreamsStarter(streams, queries, properties.advertisedHost());
+	}
+
+	@Bean
+	InternalStateController internalStateController(StateQueries queries) {
+		return new InternalStateController(queries);
+	}
+
+	@Bean
+	KafkaStreamsCheck kafkaStreamsCheck(StreamsBuilderFactoryBean streams) {
+		return new KafkaStreamsCheck(streams);
+	}
+
+	/**
+	 * The topic Kafka Streams writes unreadable and unprocessable records to
+	 * ({@code errors.dead.letter.queue.topic.name}), with the source topic, partition,
+	 * offset and exception in its headers. Brokers here do not create topics on first
+	 * use, so it is declared like every other topic.
+	 * @param streams the application
+	 * @param properties its replicas
+	 * @return the declaration
+	 */
+	@Bean
+	NewTopic streamsDeadLetterTopic(StreamsBuilderFactoryBean streams, StreamsProperties properties) {
+		Object name = streams.getStreamsConfiguration().get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+		if (name == null) {
+			throw new IllegalStateException(
+					"Set spring.kafka.streams.properties." + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
+							+ ": a record the application cannot process must go to a dead-letter topic, not vanish");
+		}
+		return TopicBuilder.name(name.toString()).partitions(1).replicas(properties.deadLetterReplicas()).build();
+	}
+
+	private static String applicationId(StreamsBuilderFactoryBean streams) {
+		return streams.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+	}
+
+}

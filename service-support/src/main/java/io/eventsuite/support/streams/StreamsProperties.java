@@ -1,0 +1,24 @@
+package io.eventsuite.support.streams;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the instances of a Kafka Streams service find and ask each other, for example
+ * {@code eventsuite.streams.advertised-host=10.0.3.7}.
+ *
+ * @param advertisedHost the host other instances reach this one at; with the HTTP port it
+ * becomes Kafka Streams' {@code application.server}. In Kubernetes, the pod IP.
+ * @param readYourWritesTimeout the longest a read waits for a view to catch up with its
+ * input topic before answering {@code 503}
+ * @param forwardTimeout the longest a read waits for the instance that hosts the key
+ * @param deadLetterReplicas replicas of the application's dead-letter topic
+ * ({@code errors.dead.letter.queue.topic.name}), declared at start-up
+ */
+@ConfigurationProperties("eventsuite.streams")
+public record StreamsProperties(@DefaultValue("localhost") String advertisedHost,
+		@DefaultValue("1s") Duration readYourWritesTimeout, @DefaultValue("2s") Duration forwardTimeout,
+		@DefaultValue("1") short deadLetterReplicas) {
+}
