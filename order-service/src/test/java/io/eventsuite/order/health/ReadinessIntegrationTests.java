@@ -3,6 +3,7 @@ package io.eventsuite.order.health;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Readiness follows the Kafka cluster, liveness does not: the service keeps running while
- * its broker, a real KRaft broker in its own process, is stopped and started again. The
- * broker is this test's own, not the shared one, because it is stopped.
+ * Readiness follows the Kafka cluster and the Kafka Streams application, liveness does
+ * not: the service keeps running while its broker, a real KRaft broker in its own
+ * process, is stopped and started again, reads answer a fast {@code 503} meanwhile, and
+ * the order views answer again afterwards without a restart. The broker is this test's
+ * own, not the shared one, because it is stopped.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "eventsuite.health.kafka.interval=500ms", "eventsuite.health.kafka.timeout=1s",
@@ -63,7 +66,7 @@ class ReadinessIntegrationTests {
 	void readinessIsOutOfServiceWhileTheBrokerIsDownAndLivenessStaysUp() {
 		ServiceClient client = ServiceClient.onPort(this.port);
 		HttpResponse<String> ready = awaitStatus(client, "/actuator/health/readiness", 200);
-		assertThat(ready.body()).contains("\"cluster\"", clusterId);
+		assertThat(ready.body()).contains("\"cluster\"", clusterId, "\"streams\"", "\"RUNNING\"");
 
 		broker.stop();
 
@@ -74,11 +77,19 @@ class ReadinessIntegrationTests {
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> client.get("/actuator/health/liveness").statusCode() == 200);
 		assertThat(client.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+		long started = System.nanoTime();
+		HttpResponse<String> read = client.get("/api/orders/" + UUID.randomUUID());
+		assertThat(read.statusCode()).as("a read while the broker is down").isEqualTo(503);
+		assertThat(read.headers().firstValue("Retry-After")).isPresent();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 
 		assertThat(broker.start()).isEqualTo(clusterId);
 
 		HttpResponse<String> readyAgain = awaitStatus(client, "/actuator/health/readiness", 200);
-		assertThat(readyAgain.body()).contains("\"UP\"", clusterId);
+		assertThat(readyAgain.body()).contains("\"UP\"", clusterId, "\"RUNNING\"");
+		HttpResponse<String> readAgain = await("reads answering again").atMost(BOUND)
+			.until(() -> client.get("/api/orders/" + UUID.randomUUID()), (response) -> response.statusCode() == 404);
+		assertThat(readAgain.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(client.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 	}
 
