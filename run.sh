@@ -223,6 +223,10 @@ Place an order for alice (in a third terminal):
   curl -i -X POST http://localhost:8081/api/orders -H 'Content-Type: application/json' \\
     -d '{"customerId":"alice","currency":"EUR","items":[{"sku":"BOOK-1","quantity":1,"unitPrice":12.50}]}'
 
+Read alice's orders back (Kafka Streams views), and her activity profile:
+  curl http://localhost:8081/api/customers/alice/orders
+  curl http://localhost:8083/api/activity/users/alice
+
 Health of each service: http://localhost:<port>/actuator/health
 Logs: $LOG_DIR/kafka.log, $LOG_DIR/order-service.log, $LOG_DIR/notification-service.log,
       $LOG_DIR/activity-tracker.log

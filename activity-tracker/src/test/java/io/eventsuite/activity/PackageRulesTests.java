@@ -5,12 +5,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The package rules of the service, checked rather than hoped for: the web layer may use
- * messaging, never the other way round; only messaging talks to Kafka; the web layer
- * exposes nothing to other packages.
+ * messaging and analytics, never the other way round; messaging and analytics do not know
+ * each other; only they talk to Kafka, and only analytics to Kafka Streams; the web layer
+ * exposes nothing to other packages, the analytics only their queries and answers.
  */
 class PackageRulesTests {
 
@@ -19,12 +21,24 @@ class PackageRulesTests {
 		.importPackages("io.eventsuite.activity");
 
 	@Test
-	void messagingDoesNotKnowTheWebApi() {
+	void messagingDoesNotKnowTheWebApiOrTheAnalytics() {
 		noClasses().that()
 			.resideInAPackage("..activity.messaging..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("..activity.api..", "org.springframework.web..", "org.springframework.http..")
+			.resideInAnyPackage("..activity.api..", "..activity.analytics..", "org.springframework.web..",
+					"org.springframework.http..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void analyticsDoNotKnowTheWebApiOrTheWriter() {
+		noClasses().that()
+			.resideInAPackage("..activity.analytics..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..activity.api..", "..activity.messaging..", "org.springframework.web..",
+					"org.springframework.http..")
 			.check(CLASSES);
 	}
 
@@ -34,12 +48,40 @@ class PackageRulesTests {
 	}
 
 	@Test
-	void onlyTheMessagingPackageTalksToKafka() {
+	void theAnalyticsExposeOnlyTheirQueriesAndAnswers() {
+		classes().that()
+			.resideInAPackage("..activity.analytics..")
+			.and()
+			.arePublic()
+			.should()
+			.haveSimpleNameStartingWith("ActivityAnalytics")
+			.orShould()
+			.haveSimpleName("UserProfile")
+			.orShould()
+			.haveSimpleName("PageWindow")
+			.orShould()
+			.haveSimpleName("PageViews")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyMessagingAndAnalyticsTalkToKafka() {
 		noClasses().that()
-			.resideOutsideOfPackage("..activity.messaging..")
+			.resideOutsideOfPackages("..activity.messaging..", "..activity.analytics..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.eventsuite.support.kafka..")
+			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "io.eventsuite.support.kafka..",
+					"io.eventsuite.support.streams..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheAnalyticsUseKafkaStreams() {
+		noClasses().that()
+			.resideOutsideOfPackage("..activity.analytics..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.kafka.streams..", "io.eventsuite.support.streams..")
 			.check(CLASSES);
 	}
 

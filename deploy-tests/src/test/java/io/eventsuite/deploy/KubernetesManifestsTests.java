@@ -28,7 +28,15 @@ import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTransactionalIdResource;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,6 +185,50 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
+	void streamsServicesAdvertiseThePodIpKeepStateOnAVolumeAndMayAskEachOther(String overlay) {
+		assertThat(Repository.streamsServices()).contains("order-service", "activity-tracker");
+		for (String service : Repository.streamsServices()) {
+			Container container = container(overlay, service);
+			Map<String, EnvVar> env = container.getEnv()
+				.stream()
+				.collect(Collectors.toMap(EnvVar::getName, (variable) -> variable));
+			assertThat(env.get("EVENTSUITE_STREAMS_ADVERTISED_HOST").getValueFrom().getFieldRef().getFieldPath())
+				.as(service)
+				.isEqualTo("status.podIP");
+			String stateDir = env.get("SPRING_KAFKA_STREAMS_STATE_DIR").getValue();
+			assertThat(container.getVolumeMounts()).as(service)
+				.anySatisfy((mount) -> assertThat(mount.getMountPath()).isEqualTo(stateDir));
+
+			NetworkPolicy policy = one(overlay, NetworkPolicy.class, service);
+			assertThat(policy.getSpec().getEgress()).as("%s may reach its own pods for interactive queries", service)
+				.anySatisfy((rule) -> {
+					assertThat(rule.getTo()).anySatisfy((peer) -> assertThat(peer.getPodSelector().getMatchLabels())
+						.containsEntry("app.kubernetes.io/name", service));
+					assertThat(rule.getPorts()).anySatisfy(
+							(p) -> assertThat(p.getPort().getIntVal()).isEqualTo(Repository.serverPort(service)));
+				});
+		}
+	}
+
+	@Test
+	void prodStreamsUsersOwnTheirApplicationIdPrefix() {
+		for (String service : Repository.streamsServices()) {
+			List<AclRule> acls = ((KafkaUserAuthorizationSimple) one("prod", KafkaUser.class, service).getSpec()
+				.getAuthorization()).getAcls();
+			assertThat(acls).as("%s: internal topics", service)
+				.anySatisfy((acl) -> assertAcl(acl, AclResourcePatternType.PREFIX, service + "-",
+						AclRuleTopicResource.class, AclOperation.ALL));
+			assertThat(acls).as("%s: transactional ids", service)
+				.anySatisfy((acl) -> assertAcl(acl, AclResourcePatternType.PREFIX, service + "-",
+						AclRuleTransactionalIdResource.class, AclOperation.WRITE));
+			assertThat(acls).as("%s: consumer group", service)
+				.anySatisfy((acl) -> assertAcl(acl, AclResourcePatternType.LITERAL, service, AclRuleGroupResource.class,
+						AclOperation.READ));
+		}
+	}
+
+	@ParameterizedTest
+	@FieldSource("OVERLAYS")
 	void everyServiceHasADisruptionBudgetAnAutoscalerAndANetworkPolicy(String overlay) {
 		for (String service : Repository.SERVICES) {
 			Deployment deployment = deployment(overlay, service);
@@ -290,6 +342,14 @@ class KubernetesManifestsTests {
 		}
 		assertThat(all("prod", KafkaUser.class).map((user) -> user.getMetadata().getName()).toList())
 			.containsExactlyInAnyOrderElementsOf(Repository.SERVICES);
+	}
+
+	private static void assertAcl(AclRule acl, AclResourcePatternType patternType, String name,
+			Class<? extends AclRuleResource> resourceType, AclOperation operation) {
+		assertThat(acl.getResource()).isInstanceOf(resourceType)
+			.hasFieldOrPropertyWithValue("name", name)
+			.hasFieldOrPropertyWithValue("patternType", patternType);
+		assertThat(acl.getOperations()).contains(operation);
 	}
 
 	private static void assertProbe(Probe probe, String path) {

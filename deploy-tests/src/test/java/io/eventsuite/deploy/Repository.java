@@ -114,9 +114,11 @@ final class Repository {
 	}
 
 	/**
-	 * Every topic the code declares: each topic of the contract, and the dead-letter
-	 * topic of each topic a service consumes, found where the services declare them
-	 * ({@code topics.declareDeadLetter(Topics.ORDERS)}).
+	 * Every topic the code declares: each topic of the contract, the dead-letter topic of
+	 * each topic a service consumes, found where the services declare them
+	 * ({@code topics.declareDeadLetter(Topics.ORDERS)}), and the dead-letter topic of
+	 * each service with a Kafka Streams application ({@code @EnableKafkaStreams}), named
+	 * {@code <service>-streams-dlt} by the shared defaults.
 	 */
 	static Set<String> declaredTopics() {
 		Set<String> topics = new LinkedHashSet<>();
@@ -128,13 +130,31 @@ final class Repository {
 					while (matcher.find()) {
 						topics.add(contractTopic(matcher.group(1)).defaultName() + DEAD_LETTER_SUFFIX);
 					}
+
 				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
+		streamsServices().forEach((service) -> topics.add(service + "-streams-dlt"));
 		return topics;
+	}
+
+	/**
+	 * The services that run a Kafka Streams application ({@code @EnableKafkaStreams});
+	 * each one's application id is its name.
+	 */
+	static List<String> streamsServices() {
+		return SERVICES.stream().filter((service) -> {
+			try (Stream<Path> sources = Files.walk(path(service, "src/main/java"))) {
+				return sources.filter((file) -> file.toString().endsWith(".java"))
+					.anyMatch((file) -> read(file).contains("@EnableKafkaStreams"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}).toList();
 	}
 
 	/**

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The web layer sits on top: the domain and messaging know nothing of HTTP, and the
- * service knows no other service.
+ * The web layer sits on top: the domain and messaging know nothing of HTTP, only the view
+ * knows Kafka Streams (the domain reads views through service-support's
+ * {@code StateQueries}), and the service knows no other service.
  */
 class PackageRulesTests {
 
@@ -34,6 +35,16 @@ class PackageRulesTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("..order.domain..")
+			.check(this.classes);
+	}
+
+	@Test
+	void onlyTheViewBuildsOnKafkaStreams() {
+		noClasses().that()
+			.resideOutsideOfPackage("..order.view..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.apache.kafka.streams..")
 			.check(this.classes);
 	}
 

@@ -73,6 +73,15 @@ public final class ServiceClient {
 	}
 
 	/**
+	 * DELETEs a path.
+	 * @param path the path
+	 * @return the response
+	 */
+	public HttpResponse<String> delete(String path) {
+		return send(request(path).DELETE().build());
+	}
+
+	/**
 	 * Parses a response body.
 	 * @param response a response with a JSON body
 	 * @return the JSON tree

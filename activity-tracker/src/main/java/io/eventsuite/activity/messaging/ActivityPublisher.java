@@ -19,8 +19,9 @@ import io.eventsuite.support.kafka.EventTopics;
 import io.eventsuite.support.kafka.PublishFailedException;
 
 /**
- * The one writer of the {@code user-activity} topic. Events are keyed by user id, so the
- * events of one user land on one partition.
+ * The one writer of events to the {@code user-activity} topic ({@link UserErasure} writes
+ * its tombstones). Events are keyed by user id, so the events of one user land on one
+ * partition.
  * <p>
  * Fire-and-forget: {@link #publish(List)} returns once the producer has buffered the
  * events and does not wait for the broker. Because no caller waits, the delivery outcome

@@ -1,11 +1,20 @@
 package io.eventsuite.order.view;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.eventsuite.test.KafkaIntegrationTest;
+import io.eventsuite.test.RawTopicReader;
 import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.TestKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -118,6 +129,43 @@ class OrderViewIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void anUnreadableRecordGoesToTheDeadLetterTopicAndTheViewMovesOn() throws Exception {
+		String key = UUID.randomUUID().toString();
+		int partition;
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			ProducerRecord<String, byte[]> poison = new ProducerRecord<>("orders", key,
+					"{not json".getBytes(StandardCharsets.UTF_8));
+			poison.headers()
+				.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+				.add("ce_type", "eventsuite.order.placed.v1".getBytes(StandardCharsets.UTF_8))
+				.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+			partition = producer.send(poison).get(30, TimeUnit.SECONDS).partition();
+		}
+
+		try (RawTopicReader deadLetters = RawTopicReader.of("order-service-streams-dlt")) {
+			ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecord((r) -> key.equals(r.key()));
+			assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+			assertThat(header(deadLetter, "__streams.errors.topic")).isEqualTo("orders");
+			assertThat(header(deadLetter, "__streams.errors.partition")).isEqualTo(String.valueOf(partition));
+			assertThat(header(deadLetter, "__streams.errors.exception")).contains("InvalidCloudEventException");
+		}
+		// An order behind the unreadable record on the same partition is read back: the
+		// view skipped the record and committed past it.
+		String behind = await().atMost(Duration.ofSeconds(30))
+			.until(() -> ServiceClient.json(this.client.postJson("/api/orders", order("behind-the-poison"))),
+					(accepted) -> accepted.get("partition").asInt() == partition)
+			.get("orderId")
+			.asString();
+		assertThat(this.client.get("/api/orders/" + behind).statusCode()).isEqualTo(200);
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	private String placed(String customerId) {

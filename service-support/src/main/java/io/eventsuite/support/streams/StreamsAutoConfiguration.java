@@ -40,6 +40,9 @@ public class StreamsAutoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(StreamsAutoConfiguration.class);
 
+	/** The layout of every other topic, so operators manage one shape. */
+	static final int DEAD_LETTER_PARTITIONS = 6;
+
 	// Runs after Boot's configurer, which applies spring.kafka.streams.auto-startup.
 	// A stream thread that dies of an unexpected error (a commit that timed out while
 	// every broker was down) is replaced instead of shutting the application down for
@@ -106,7 +109,10 @@ public class StreamsAutoConfiguration {
 					"Set spring.kafka.streams.properties." + StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
 							+ ": a record the application cannot process must go to a dead-letter topic, not vanish");
 		}
-		return TopicBuilder.name(name.toString()).partitions(1).replicas(properties.deadLetterReplicas()).build();
+		return TopicBuilder.name(name.toString())
+			.partitions(DEAD_LETTER_PARTITIONS)
+			.replicas(properties.deadLetterReplicas())
+			.build();
 	}
 
 	private static String applicationId(StreamsBuilderFactoryBean streams) {
