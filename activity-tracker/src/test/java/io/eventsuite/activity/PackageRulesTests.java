@@ -61,6 +61,8 @@ class PackageRulesTests {
 			.haveSimpleName("PageWindow")
 			.orShould()
 			.haveSimpleName("PageViews")
+			.orShould()
+			.haveSimpleName("RecentTopPages")
 			.check(CLASSES);
 	}
 

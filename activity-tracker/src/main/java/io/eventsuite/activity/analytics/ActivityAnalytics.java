@@ -48,23 +48,16 @@ public class ActivityAnalytics {
 	}
 
 	/**
-	 * The most viewed pages of the window the wall clock is in now.
-	 * @param limit the most pages to return, at most {@value TopPages#MAX_PAGES}
-	 * @return the window, with no pages when nothing was viewed in it
+	 * The most viewed pages of the window the wall clock is in now and of the one before,
+	 * both from one reading of the clock.
+	 * @param limit the most pages of each window, at most {@value TopPages#MAX_PAGES}
+	 * @return the two windows, with no pages where nothing was viewed
 	 * @throws StateUnavailableException while the answer cannot be known
 	 */
-	public PageWindow currentTopPages(int limit) {
-		return topPages(windowStart(this.clock.instant()), limit);
-	}
-
-	/**
-	 * The most viewed pages of the window before the current one.
-	 * @param limit the most pages to return, at most {@value TopPages#MAX_PAGES}
-	 * @return the window, with no pages when nothing was viewed in it
-	 * @throws StateUnavailableException while the answer cannot be known
-	 */
-	public PageWindow previousTopPages(int limit) {
-		return topPages(windowStart(this.clock.instant()).minus(ActivityAnalyticsTopology.PAGE_WINDOW), limit);
+	public RecentTopPages recentTopPages(int limit) {
+		Instant current = windowStart(this.clock.instant());
+		return new RecentTopPages(topPages(current, limit),
+				topPages(current.minus(ActivityAnalyticsTopology.PAGE_WINDOW), limit));
 	}
 
 	private PageWindow topPages(Instant windowStart, int limit) {

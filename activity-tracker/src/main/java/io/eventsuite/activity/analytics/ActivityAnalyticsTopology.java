@@ -169,8 +169,12 @@ final class ActivityAnalyticsTopology {
 						// back only recent windows.
 						.withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
 								TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-								TopicConfig.RETENTION_MS_CONFIG,
-								String.valueOf(properties.pageRetention().toMillis()))));
+								TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.pageRetention().toMillis()),
+								// Deletion drops whole segments only: roll them often
+								// enough
+								// that old windows go soon after the retention.
+								TopicConfig.SEGMENT_MS_CONFIG,
+								String.valueOf(properties.pageRetention().dividedBy(6).toMillis()))));
 	}
 
 	private static KeyValue<String, PageViews> byWindow(Windowed<String> page, Long views) {

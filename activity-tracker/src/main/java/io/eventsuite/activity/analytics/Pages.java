@@ -6,6 +6,9 @@ package io.eventsuite.activity.analytics;
  */
 final class Pages {
 
+	/** The longest page a statistic keeps; longer paths are cut there. */
+	static final int MAX_PAGE_LENGTH = 256;
+
 	private Pages() {
 	}
 
@@ -29,7 +32,12 @@ final class Pages {
 			end--;
 		}
 		// "?tab=2" or "#top" alone are the current page's root.
-		return (end == 0) ? "/" : target.substring(0, end);
+		if (end == 0) {
+			return "/";
+		}
+		// Bounded, so that a window's top pages stay far below Kafka's 1 MB record limit
+		// in the store and its changelog.
+		return target.substring(0, Math.min(end, MAX_PAGE_LENGTH));
 	}
 
 }

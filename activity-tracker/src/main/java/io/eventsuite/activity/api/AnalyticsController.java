@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventsuite.activity.analytics.ActivityAnalytics;
+import io.eventsuite.activity.analytics.RecentTopPages;
 import io.eventsuite.activity.analytics.UserProfile;
 import io.eventsuite.activity.messaging.ErasureReceipt;
 import io.eventsuite.activity.messaging.UserErasure;
@@ -60,8 +61,8 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/pages/top")
-	TopPagesResponse topPages(@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
-		return new TopPagesResponse(this.analytics.currentTopPages(limit), this.analytics.previousTopPages(limit));
+	RecentTopPages topPages(@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
+		return this.analytics.recentTopPages(limit);
 	}
 
 	@ExceptionHandler

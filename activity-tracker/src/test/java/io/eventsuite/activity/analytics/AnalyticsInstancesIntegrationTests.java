@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,10 @@ import static org.awaitility.Awaitility.await;
  */
 class AnalyticsInstancesIntegrationTests {
 
-	private static final String APPLICATION_ID = "activity-tracker-instances-tests";
+	// Fresh per run, so that a rerun on the same broker starts from empty topics.
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	private static final String APPLICATION_ID = "activity-tracker-instances-" + RUN;
 
 	private static final Duration STATE = Duration.ofSeconds(90);
 
@@ -123,9 +127,9 @@ class AnalyticsInstancesIntegrationTests {
 		return ServiceInstance.start(ActivityTrackerApplication.class,
 				"spring.kafka.streams.application-id=" + APPLICATION_ID,
 				"spring.kafka.streams.state-dir=" + stateDirs.resolve(name),
-				"eventsuite.topics.user-activity.name=user-activity-instances",
-				"eventsuite.topics.orders.name=orders-instances",
-				"eventsuite.topics.chat-messages.name=chat-messages-instances");
+				"eventsuite.topics.user-activity.name=user-activity-instances-" + RUN,
+				"eventsuite.topics.orders.name=orders-instances-" + RUN,
+				"eventsuite.topics.chat-messages.name=chat-messages-instances-" + RUN);
 	}
 
 	private static void awaitReady(ServiceInstance instance) {
@@ -162,11 +166,13 @@ class AnalyticsInstancesIntegrationTests {
 				ActivityAnalyticsTopology.USER_PROFILES, QueryableStoreTypes.<String, UserProfile>keyValueStore()));
 		Map<String, UserProfile> local = new HashMap<>();
 		Set<String> wanted = Set.copyOf(users);
-		store.all().forEachRemaining((entry) -> {
-			if (wanted.contains(entry.key)) {
-				local.put(entry.key, entry.value);
-			}
-		});
+		try (KeyValueIterator<String, UserProfile> all = store.all()) {
+			all.forEachRemaining((entry) -> {
+				if (wanted.contains(entry.key)) {
+					local.put(entry.key, entry.value);
+				}
+			});
+		}
 		return local;
 	}
 

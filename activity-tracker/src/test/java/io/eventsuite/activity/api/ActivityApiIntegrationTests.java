@@ -173,6 +173,18 @@ class ActivityApiIntegrationTests {
 	}
 
 	@Test
+	void anEventFromTheFutureIsRejectedAndOneWithinTheClockSkewIsNot() {
+		HttpResponse<String> future = this.client.postJson("/api/activity",
+				event("time-traveller", "PAGE_VIEW", "/x", "2099-01-01T00:00:00Z"));
+		HttpResponse<String> slightlyAhead = this.client.postJson("/api/activity",
+				event("fast-clock", "PAGE_VIEW", "/x", Instant.now().plusSeconds(60).toString()));
+
+		assertProblem(future, 400);
+		assertThat(ServiceClient.json(future).get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
+		assertThat(slightlyAhead.statusCode()).isEqualTo(202);
+	}
+
+	@Test
 	void unknownActivityTypeIsABadRequestNotAServerError() {
 		assertProblem(this.client.postJson("/api/activity", event("u-1", "DANCE", "/", null)), 400);
 		assertProblem(this.client.postJson("/api/activity/batch", array(List.of(event("u-1", "DANCE", "/", null)))),

@@ -1,5 +1,6 @@
 package io.eventsuite.events.activity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,14 @@ import java.util.Objects;
  */
 public record ActivityRecorded(String userId, ActivityType type, String target, String sessionId,
 		Instant occurredAt) implements ActivityEvent {
+
+	/**
+	 * How far a client's clock may be ahead of the receiver's. An {@code occurredAt}
+	 * later than that is refused at the API, and consumers that window by event time cap
+	 * it there: one event stamped years ahead would otherwise move stream time and make
+	 * every other event look late.
+	 */
+	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
 	public ActivityRecorded {
 		Objects.requireNonNull(userId, "userId");

@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.eventsuite.order.domain.CustomerOrders;
-import io.eventsuite.order.domain.OrderView;
+import io.eventsuite.order.domain.OrderSummary;
 import io.eventsuite.order.domain.Orders;
 
 /**
  * {@code GET /api/customers/{customerId}/orders}: a customer's most recent orders, newest
- * first. A customer without orders has an empty list, not a {@code 404}: the service
- * knows customers only through their orders.
+ * first, each as a summary ({@code GET /api/orders/{id}} has the items). A customer
+ * without orders has an empty list, not a {@code 404}: the service knows customers only
+ * through their orders.
  */
 @RestController
 class CustomerOrdersController {
@@ -42,7 +43,7 @@ class CustomerOrdersController {
 	 * @param customerId the customer
 	 * @param orders the orders, newest first
 	 */
-	record CustomerOrdersResponse(String customerId, List<OrderView> orders) {
+	record CustomerOrdersResponse(String customerId, List<OrderSummary> orders) {
 	}
 
 }

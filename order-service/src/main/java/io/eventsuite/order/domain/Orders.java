@@ -100,10 +100,10 @@ public class Orders {
 	 * A customer's most recent orders, newest first.
 	 * @param customerId the customer
 	 * @param limit how many at most
-	 * @return the views, none for a customer without orders
+	 * @return their summaries, none for a customer without orders
 	 * @throws StateUnavailableException when the list cannot be read now
 	 */
-	public List<OrderView> ofCustomer(String customerId, int limit) {
+	public List<OrderSummary> ofCustomer(String customerId, int limit) {
 		return this.queries.find(this.customerOrders, customerId).orElseGet(CustomerOrders::none).newest(limit);
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 import io.eventsuite.events.Topics;
 import io.eventsuite.events.order.OrderEvent;
 import io.eventsuite.order.domain.CustomerOrders;
+import io.eventsuite.order.domain.OrderSummary;
 import io.eventsuite.order.domain.OrderView;
 import io.eventsuite.support.kafka.EventTopics;
 import io.eventsuite.support.streams.QueryableStore;
@@ -30,10 +31,10 @@ import io.eventsuite.support.streams.StreamsSerdes;
  * <li>{@value OrderView#STORE}: an order's current state by order id. The input is
  * already keyed by order id, so no repartitioning: partition {@code p} of the store is
  * partition {@code p} of {@code orders}, which is what makes read-your-writes cheap.</li>
- * <li>{@value CustomerOrders#STORE}: a customer's recent orders by customer id, re-keyed
- * through the {@code order-service-orders-by-customer-repartition} topic. When an order
- * changes, Kafka Streams sends its old view to the subtractor and its new view to the
- * adder, so the list always holds the current state.</li>
+ * <li>{@value CustomerOrders#STORE}: a summary of a customer's recent orders by customer
+ * id, re-keyed through the {@code order-service-orders-by-customer-repartition} topic.
+ * When an order changes, Kafka Streams sends its old view to the subtractor and its new
+ * view to the adder, so the list always holds the current state.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -76,10 +77,10 @@ public class OrderViewTopology {
 						.withKeySerde(Serdes.String())
 						.withValueSerde(StreamsSerdes.json(OrderView.class)));
 		return views
-			.groupBy((orderId, view) -> KeyValue.pair(view.customerId(), view),
-					Grouped.with(BY_CUSTOMER, Serdes.String(), StreamsSerdes.json(OrderView.class)))
-			.aggregate(CustomerOrders::none, (customerId, view, list) -> list.with(view),
-					(customerId, view, list) -> list.without(view.orderId()), Named.as("customer-orders"),
+			.groupBy((orderId, view) -> KeyValue.pair(view.customerId(), OrderSummary.of(view)),
+					Grouped.with(BY_CUSTOMER, Serdes.String(), StreamsSerdes.json(OrderSummary.class)))
+			.aggregate(CustomerOrders::none, (customerId, order, list) -> list.with(order),
+					(customerId, order, list) -> list.without(order.orderId()), Named.as("customer-orders"),
 					Materialized.<String, CustomerOrders, KeyValueStore<Bytes, byte[]>>as(CustomerOrders.STORE)
 						.withKeySerde(Serdes.String())
 						.withValueSerde(StreamsSerdes.json(CustomerOrders.class)));

@@ -1,6 +1,8 @@
 package io.eventsuite.order.view;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.web.util.UriUtils;
 
 import io.eventsuite.order.OrderServiceApplication;
 import io.eventsuite.test.ServiceClient;
@@ -33,6 +38,8 @@ import static org.awaitility.Awaitility.await;
 class OrderViewInstancesIntegrationTests {
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	private final String token = UUID.randomUUID().toString();
 
 	private final List<ServiceInstance> instances = new ArrayList<>();
 
@@ -69,9 +76,50 @@ class OrderViewInstancesIntegrationTests {
 		assertThat(views.values()).allSatisfy((view) -> assertThat(view).contains("\"orderId\""));
 		assertSameAnswers(views, first, second);
 
+		// Forwarded reads carry the instances' shared token; anyone else is turned away.
+		String someOrder = views.keySet().iterator().next();
+		HttpResponse<String> stranger = first.client().get("/internal/state/order-view?key=" + someOrder);
+		assertThat(stranger.statusCode()).isEqualTo(403);
+		assertThat(stranger.body()).doesNotContain(someOrder);
+
+		// Keys another instance is asked for travel intact, whatever they hold.
+		for (String customer : List.of("a b " + this.run, "a+b " + this.run, "é" + this.run)) {
+			String placedBy = ServiceClient
+				.json(first.client()
+					.postJson("/api/orders", "{\"customerId\":\"" + customer
+							+ "\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":3}]}"))
+				.get("orderId")
+				.asString();
+			String path = "/api/customers/" + UriUtils.encodePathSegment(customer, StandardCharsets.UTF_8) + "/orders";
+			for (ServiceInstance instance : List.of(first, second)) {
+				JsonNode list = await().atMost(Duration.ofSeconds(30))
+					.until(() -> ServiceClient.json(instance.client().get(path)),
+							(body) -> body.get("orders").size() == 1);
+				assertThat(list.get("customerId").asString()).isEqualTo(customer);
+				assertThat(list.get("orders").get(0).get("orderId").asString()).isEqualTo(placedBy);
+			}
+		}
+
 		first.close();
 		this.instances.remove(first);
 		ServiceInstance restarted = start("restarted");
+		// While the tasks move and the moved stores restore, every read is the right
+		// answer or a 503 to retry: never a 404 for an order that exists, never a 500.
+		await().atMost(Duration.ofSeconds(90)).until(() -> {
+			boolean allAnswered = true;
+			for (Map.Entry<String, String> view : views.entrySet()) {
+				HttpResponse<String> read = restarted.client().get("/api/orders/" + view.getKey());
+				if (read.statusCode() == 503) {
+					assertThat(read.headers().firstValue("Retry-After")).isPresent();
+					allAnswered = false;
+				}
+				else {
+					assertThat(read.statusCode()).as("read of %s during the rebalance", view.getKey()).isEqualTo(200);
+					assertThat(read.body()).isEqualTo(view.getValue());
+				}
+			}
+			return allAnswered && streams(restarted).state() == KafkaStreams.State.RUNNING;
+		});
 		awaitRunning(restarted, second);
 		assertThat(activeTasks(restarted)).as("tasks of the restarted instance").isPositive();
 		assertSameAnswers(views, restarted, second);
@@ -87,6 +135,7 @@ class OrderViewInstancesIntegrationTests {
 		ServiceInstance instance = ServiceInstance.start(OrderServiceApplication.class,
 				"eventsuite.topics.orders.name=orders-pair-" + this.run,
 				"spring.kafka.streams.application-id=order-view-pair-" + this.run,
+				"eventsuite.streams.internal-token=" + this.token,
 				"spring.kafka.streams.state-dir=" + Files.createDirectories(this.stateDirs.resolve(name)));
 		this.instances.add(instance);
 		return instance;

@@ -24,6 +24,7 @@ import io.eventsuite.events.order.OrderPlaced;
 import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.order.domain.CustomerOrders;
 import io.eventsuite.order.domain.OrderStatus;
+import io.eventsuite.order.domain.OrderSummary;
 import io.eventsuite.order.domain.OrderView;
 import io.eventsuite.support.streams.StreamsSerdes;
 
@@ -130,9 +131,11 @@ class OrderViewTopologyTests {
 
 		send(new OrderCancelled(first, "bob", "no", T0.plusSeconds(20)));
 
-		List<OrderView> bobs = this.customerOrders.get("bob").orders();
-		assertThat(bobs).extracting(OrderView::orderId).containsExactly(second, first);
-		assertThat(bobs).extracting(OrderView::status).containsExactly(OrderStatus.PLACED, OrderStatus.CANCELLED);
+		List<OrderSummary> bobs = this.customerOrders.get("bob").orders();
+		assertThat(bobs).extracting(OrderSummary::orderId).containsExactly(second, first);
+		assertThat(bobs).extracting(OrderSummary::status).containsExactly(OrderStatus.PLACED, OrderStatus.CANCELLED);
+		assertThat(bobs.get(1).cancelledAt()).isEqualTo(T0.plusSeconds(20));
+		assertThat(bobs.get(0).total()).isEqualByComparingTo("25.00");
 		assertThat(this.customerOrders.get("carol").orders()).hasSize(1);
 	}
 
@@ -142,7 +145,7 @@ class OrderViewTopologyTests {
 			send(placed(UUID.randomUUID(), "dave", T0.plusSeconds(i)));
 		}
 
-		List<OrderView> daves = this.customerOrders.get("dave").orders();
+		List<OrderSummary> daves = this.customerOrders.get("dave").orders();
 		assertThat(daves).hasSize(CustomerOrders.MAX_ORDERS);
 		assertThat(daves.get(0).placedAt()).isEqualTo(T0.plusSeconds(CustomerOrders.MAX_ORDERS + 4));
 		assertThat(daves.get(daves.size() - 1).placedAt()).isEqualTo(T0.plusSeconds(5));

@@ -13,11 +13,11 @@ import io.eventsuite.support.health.KafkaReadinessCheck;
  * failed, its state cannot be queried, so the instance should get no traffic. Answers
  * from the state Kafka Streams holds in memory, never from the network.
  */
-public class KafkaStreamsCheck implements KafkaReadinessCheck {
+class KafkaStreamsCheck implements KafkaReadinessCheck {
 
 	private final StreamsBuilderFactoryBean streams;
 
-	public KafkaStreamsCheck(StreamsBuilderFactoryBean streams) {
+	KafkaStreamsCheck(StreamsBuilderFactoryBean streams) {
 		this.streams = streams;
 	}
 

@@ -41,8 +41,11 @@ import io.eventsuite.events.wire.EventJson;
  */
 public class StateQueries {
 
-	/** The path instances ask each other at: {@code /internal/state/{store}/{key}}. */
+	/** The path instances ask each other at: {@code /internal/state/{store}?key=...}. */
 	public static final String INTERNAL_PATH = "/internal/state/";
+
+	/** The header that carries {@code eventsuite.streams.internal-token}. */
+	public static final String TOKEN_HEADER = "Eventsuite-Internal-Token";
 
 	private static final Logger log = LoggerFactory.getLogger(StateQueries.class);
 
@@ -58,10 +61,12 @@ public class StateQueries {
 
 	private final Duration requestTimeout;
 
+	private final String token;
+
 	private volatile HostInfo self;
 
-	public StateQueries(StreamsBuilderFactoryBean streams, Iterable<QueryableStore<?>> stores,
-			ReadYourWrites readYourWrites, StreamsProperties properties) {
+	StateQueries(StreamsBuilderFactoryBean streams, Iterable<QueryableStore<?>> stores, ReadYourWrites readYourWrites,
+			StreamsProperties properties) {
 		this.streams = streams;
 		this.stores = StreamSupport.stream(stores.spliterator(), false)
 			.collect(Collectors.toUnmodifiableMap(QueryableStore::name, Function.identity()));
@@ -70,6 +75,7 @@ public class StateQueries {
 		// The host may itself wait for its view to catch up before it answers.
 		this.requestTimeout = properties.forwardTimeout().plus(properties.readYourWritesTimeout());
 		this.http = HttpClient.newBuilder().connectTimeout(this.forwardTimeout).build();
+		this.token = properties.internalToken();
 	}
 
 	/**
@@ -143,18 +149,25 @@ public class StateQueries {
 						.withPartition(partition));
 			return Optional.ofNullable(local.get(key));
 		}
-		catch (InvalidStateStoreException ex) {
+		// IllegalStateException: Kafka Streams left RUNNING meanwhile (a shutdown begun
+		// while this read waited for its view to catch up).
+		catch (InvalidStateStoreException | IllegalStateException ex) {
 			throw new StateUnavailableException(
 					"Store " + store.name() + " partition " + partition + " is not queryable here now", ex);
 		}
 	}
 
 	private <V> Optional<V> findRemote(HostInfo host, QueryableStore<V> store, String key) {
-		URI uri = URI.create("http://" + host.host() + ":" + host.port() + INTERNAL_PATH + store.name() + "/"
+		// A query parameter, form-encoded, carries any key unchanged; in a path segment a
+		// "/" would be refused and a "+" would not decode to itself.
+		URI uri = URI.create("http://" + host.host() + ":" + host.port() + INTERNAL_PATH + store.name() + "?key="
 				+ URLEncoder.encode(key, StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(uri).timeout(this.requestTimeout).GET().build();
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(this.requestTimeout).GET();
+		if (this.token != null && !this.token.isEmpty()) {
+			request.header(TOKEN_HEADER, this.token);
+		}
 		try {
-			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			return switch (response.statusCode()) {
 				case 200 -> Optional.of(EventJson.MAPPER.readValue(response.body(), store.valueType()));
 				case 204 -> Optional.empty();

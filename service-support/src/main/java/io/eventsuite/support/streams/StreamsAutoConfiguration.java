@@ -18,6 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,23 +43,34 @@ public class StreamsAutoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(StreamsAutoConfiguration.class);
 
+	/**
+	 * Between the web server's graceful shutdown and its stop: Kafka Streams closes once
+	 * in-flight requests are done.
+	 */
+	static final int STREAMS_PHASE = WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE
+			- (WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE
+					- WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE) / 2;
+
 	/** The layout of every other topic, so operators manage one shape. */
 	static final int DEAD_LETTER_PARTITIONS = 6;
 
-	// Runs after Boot's configurer, which applies spring.kafka.streams.auto-startup.
+	// Runs after Boot's configurer, which applies spring.kafka.streams.auto-startup:
+	// StreamsStarter starts the application instead.
 	// A stream thread that dies of an unexpected error (a commit that timed out while
 	// every broker was down) is replaced instead of shutting the application down for
 	// good: its tasks restart from their last commit, which exactly-once makes safe.
 	// A graceful shutdown leaves the group at once, so the remaining instances take over
-	// its partitions now rather than after the session timeout.
+	// its partitions now rather than after the session timeout. It stops after the web
+	// server's graceful shutdown, so requests in flight still find their state.
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	StreamsBuilderFactoryBeanConfigurer startWhenTheWebServerListens() {
 		return (factoryBean) -> {
 			factoryBean.setAutoStartup(false);
 			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setPhase(STREAMS_PHASE);
 			factoryBean.setStreamsUncaughtExceptionHandler((ex) -> {
-				log.warn("Replacing a Kafka Streams thread that failed: {}", ex.toString());
+				log.error("Replacing a Kafka Streams thread that failed", ex);
 				return StreamThreadExceptionResponse.REPLACE_THREAD;
 			});
 		};
@@ -67,7 +81,8 @@ public class StreamsAutoConfiguration {
 			StreamsProperties properties) {
 		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationId(streams) + "-read-your-writes");
-		return new ReadYourWrites(Admin.create(config), applicationId(streams), properties.readYourWritesTimeout());
+		return new ReadYourWrites(() -> Admin.create(config), applicationId(streams),
+				properties.readYourWritesTimeout());
 	}
 
 	@Bean
@@ -78,13 +93,15 @@ public class StreamsAutoConfiguration {
 
 	@Bean
 	StreamsStarter streamsStarter(StreamsBuilderFactoryBean streams, StateQueries queries,
-			StreamsProperties properties) {
-		return new StreamsStarter(streams, queries, properties.advertisedHost());
+			ReadYourWrites readYourWrites, ApplicationContext context, StreamsProperties properties,
+			KafkaProperties kafkaProperties) {
+		return new StreamsStarter(streams, queries, readYourWrites, context, properties.advertisedHost(),
+				kafkaProperties.getStreams().isAutoStartup());
 	}
 
 	@Bean
-	InternalStateController internalStateController(StateQueries queries) {
-		return new InternalStateController(queries);
+	InternalStateController internalStateController(StateQueries queries, StreamsProperties properties) {
+		return new InternalStateController(queries, properties.internalToken());
 	}
 
 	@Bean

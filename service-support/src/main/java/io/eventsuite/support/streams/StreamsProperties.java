@@ -16,9 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardTimeout the longest a read waits for the instance that hosts the key
  * @param deadLetterReplicas replicas of the application's dead-letter topic
  * ({@code errors.dead.letter.queue.topic.name}), declared at start-up
+ * @param internalToken when set, instances present it to each other on
+ * {@code /internal/state} and refuse a request without it ({@code 403}); give every
+ * instance of a service the same secret
  */
 @ConfigurationProperties("eventsuite.streams")
 public record StreamsProperties(@DefaultValue("localhost") String advertisedHost,
 		@DefaultValue("1s") Duration readYourWritesTimeout, @DefaultValue("2s") Duration forwardTimeout,
-		@DefaultValue("1") short deadLetterReplicas) {
+		@DefaultValue("1") short deadLetterReplicas, String internalToken) {
 }

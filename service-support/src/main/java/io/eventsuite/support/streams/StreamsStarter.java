@@ -7,16 +7,22 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
- * Starts the Kafka Streams application once the HTTP server listens, so that it can
+ * Starts the Kafka Streams application after the HTTP server listens, so that it can
  * advertise the real port as {@code application.server} (a random one in tests, the
- * configured one elsewhere) and another instance that is sent here finds an answer.
+ * configured one elsewhere) and another instance that is sent here finds an answer; and
+ * stops it after the web server's graceful shutdown, so requests in flight still find
+ * their state. Being a lifecycle bean itself, it also restarts the application whenever
+ * the context restarts its lifecycle (a paused test context, for example), which the
+ * application's own factory bean, not started automatically, would not.
  */
-public class StreamsStarter implements ApplicationListener<WebServerInitializedEvent> {
+class StreamsStarter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StreamsStarter.class);
 
@@ -24,28 +30,70 @@ public class StreamsStarter implements ApplicationListener<WebServerInitializedE
 
 	private final StateQueries queries;
 
+	private final ReadYourWrites readYourWrites;
+
+	private final ApplicationContext context;
+
 	private final String advertisedHost;
 
-	public StreamsStarter(StreamsBuilderFactoryBean streams, StateQueries queries, String advertisedHost) {
+	private final boolean autoStartup;
+
+	/**
+	 * Creates the starter.
+	 * @param streams the application
+	 * @param queries told where this instance answers
+	 * @param readYourWrites released when the application stops
+	 * @param context the context, whose web server's port is advertised
+	 * @param advertisedHost the host part of {@code application.server}
+	 * @param autoStartup {@code spring.kafka.streams.auto-startup}: {@code false} leaves
+	 * starting the application to the code
+	 */
+	StreamsStarter(StreamsBuilderFactoryBean streams, StateQueries queries, ReadYourWrites readYourWrites,
+			ApplicationContext context, String advertisedHost, boolean autoStartup) {
 		this.streams = streams;
 		this.queries = queries;
+		this.readYourWrites = readYourWrites;
+		this.context = context;
 		this.advertisedHost = advertisedHost;
+		this.autoStartup = autoStartup;
 	}
 
 	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		// A separate management server is not where queries are answered.
-		if (event.getApplicationContext().getServerNamespace() != null || this.streams.isRunning()) {
-			return;
-		}
-		HostInfo self = new HostInfo(this.advertisedHost, event.getWebServer().getPort());
+	public void start() {
 		Properties configuration = this.streams.getStreamsConfiguration();
-		configuration.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-		this.streams.setStreamsConfiguration(configuration);
-		this.queries.advertisedAs(self);
+		WebServer webServer = (this.context instanceof WebServerApplicationContext web) ? web.getWebServer() : null;
+		if (webServer != null) {
+			HostInfo self = new HostInfo(this.advertisedHost, webServer.getPort());
+			configuration.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+			this.streams.setStreamsConfiguration(configuration);
+			this.queries.advertisedAs(self);
+		}
 		log.info("Starting Kafka Streams application {} as {}", configuration.get(StreamsConfig.APPLICATION_ID_CONFIG),
-				self);
+				configuration.get(StreamsConfig.APPLICATION_SERVER_CONFIG));
 		this.streams.start();
+	}
+
+	@Override
+	public void stop() {
+		this.streams.stop();
+		this.readYourWrites.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.streams.isRunning();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	// After the web server has started (its port is known), before its graceful shutdown
+	// ends: see StreamsAutoConfiguration.STREAMS_PHASE.
+	@Override
+	public int getPhase() {
+		return StreamsAutoConfiguration.STREAMS_PHASE;
 	}
 
 }

@@ -124,7 +124,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> stateUnavailable(StateUnavailableException ex) {
-		log.info("State not readable now: {}", ex.getMessage());
+		// DEBUG: during a rebalance every read lands here, and that is expected.
+		log.debug("State not readable now: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The state that answers this request is being restored, rebalanced or caught up; retry shortly");
 		problem.setTitle("State unavailable");
