@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.test.KafkaCluster;
+import io.eventsuite.test.ServiceProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

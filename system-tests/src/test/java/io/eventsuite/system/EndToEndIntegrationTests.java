@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.ServiceProcess;
 import io.eventsuite.test.SseClient;
 import io.eventsuite.test.TestKafkaBroker;
 

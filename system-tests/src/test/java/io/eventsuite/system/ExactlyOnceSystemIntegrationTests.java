@@ -30,6 +30,7 @@ import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.events.wire.CloudEventSerializer;
 import io.eventsuite.test.EventWriter;
 import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.ServiceProcess;
 import io.eventsuite.test.TestKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.eventsuite.test.KafkaCluster;
 import io.eventsuite.test.RawTopicReader;
 import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.ServiceProcess;
 import io.eventsuite.test.SseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.eventsuite.system;
+package io.eventsuite.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +23,12 @@ import static org.awaitility.Awaitility.await;
  * Kafka's own server jars ({@code kafka.Kafka}, storage formatted by
  * {@code kafka.tools.StorageTool}): what production runs, on loopback. Nodes can be
  * killed ({@code kill -9}), stopped and started again on the same data.
+ * <p>
+ * The server classpath is kafka-local's packaged jar and its {@code lib/} folder, found
+ * through the system properties {@code eventsuite.jars} (the repository root) and
+ * {@code eventsuite.version}; node logs and data go under {@code eventsuite.logs}.
  */
-final class KafkaCluster implements AutoCloseable {
+public final class KafkaCluster implements AutoCloseable {
 
 	private final Path directory;
 
@@ -44,7 +48,7 @@ final class KafkaCluster implements AutoCloseable {
 	 * @param size how many nodes
 	 * @return the running cluster, to be closed
 	 */
-	static KafkaCluster start(int size) {
+	public static KafkaCluster start(int size) {
 		Path directory = Path.of(System.getProperty("eventsuite.logs"), "kafka-cluster-" + System.nanoTime());
 		KafkaCluster cluster = new KafkaCluster(directory, size);
 		cluster.nodes.forEach(cluster::format);
@@ -53,11 +57,19 @@ final class KafkaCluster implements AutoCloseable {
 		return cluster;
 	}
 
-	String bootstrapServers() {
+	/**
+	 * Where clients connect.
+	 * @return every node's {@code localhost:port}, comma separated
+	 */
+	public String bootstrapServers() {
 		return this.nodes.stream().map((node) -> "localhost:" + node.port()).collect(Collectors.joining(","));
 	}
 
-	Admin admin() {
+	/**
+	 * An admin client of this cluster.
+	 * @return a new client, to be closed
+	 */
+	public Admin admin() {
 		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
 	}
 
@@ -67,7 +79,7 @@ final class KafkaCluster implements AutoCloseable {
 	 * @param partition the partition
 	 * @return the leader's node id
 	 */
-	int leaderOf(String topic, int partition) {
+	public int leaderOf(String topic, int partition) {
 		try (Admin admin = admin()) {
 			return admin.describeTopics(List.of(topic))
 				.allTopicNames()
@@ -84,19 +96,19 @@ final class KafkaCluster implements AutoCloseable {
 	}
 
 	/** Ends a node the hard way: SIGKILL, no shutdown, no flush. */
-	void kill(int nodeId) {
+	public void kill(int nodeId) {
 		node(nodeId).process().destroyForcibly();
 		waitFor(node(nodeId));
 	}
 
 	/** Stops a node with SIGTERM and waits for its clean shutdown. */
-	void stop(int nodeId) {
+	public void stop(int nodeId) {
 		node(nodeId).process().destroy();
 		waitFor(node(nodeId));
 	}
 
 	/** Starts a stopped or killed node again, on its data. */
-	void restart(int nodeId) {
+	public void restart(int nodeId) {
 		start(node(nodeId));
 	}
 
@@ -104,7 +116,7 @@ final class KafkaCluster implements AutoCloseable {
 	 * Starts a node again if it is down.
 	 * @param nodeId the node
 	 */
-	void restartIfDown(int nodeId) {
+	public void restartIfDown(int nodeId) {
 		Node node = node(nodeId);
 		if (node.process() == null || !node.process().isAlive()) {
 			start(node);
@@ -115,7 +127,7 @@ final class KafkaCluster implements AutoCloseable {
 	 * Waits until the cluster has this many live brokers.
 	 * @param count how many
 	 */
-	void awaitNodes(int count) {
+	public void awaitNodes(int count) {
 		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
 			try (Admin admin = admin()) {
 				return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == count;
@@ -128,7 +140,7 @@ final class KafkaCluster implements AutoCloseable {
 	 * @param group the group id
 	 * @param count how many members
 	 */
-	void awaitGroupMembers(String group, int count) {
+	public void awaitGroupMembers(String group, int count) {
 		await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
 			try (Admin admin = admin()) {
 				return admin.describeConsumerGroups(List.of(group))
@@ -141,7 +153,11 @@ final class KafkaCluster implements AutoCloseable {
 		});
 	}
 
-	List<Integer> nodeIds() {
+	/**
+	 * The ids of the nodes, running or not.
+	 * @return from 1 to the cluster size
+	 */
+	public List<Integer> nodeIds() {
 		return this.nodes.stream().map(Node::id).toList();
 	}
 
@@ -244,7 +260,11 @@ final class KafkaCluster implements AutoCloseable {
 				+ kafkaLocal.resolve("lib") + "/*";
 	}
 
-	static int freePort() {
+	/**
+	 * A port nothing listens on now.
+	 * @return the port
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

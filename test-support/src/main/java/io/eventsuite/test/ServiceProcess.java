@@ -1,4 +1,4 @@
-package io.eventsuite.system;
+package io.eventsuite.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
 
-import io.eventsuite.test.ServiceClient;
-
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service's own executable jar running as a separate JVM, as it runs in production.
+ * A service's own executable jar running as a separate JVM, as it runs in production. The
+ * jar is {@code <eventsuite.jars>/<name>/target/<name>-<eventsuite.version>.jar} (system
+ * properties); its output goes to a file under {@code eventsuite.logs}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private final String name;
 
@@ -45,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * {@code --eventsuite.topics.orders.replicas=3}
 	 * @return the ready process, to be closed
 	 */
-	static ServiceProcess start(String name, String bootstrapServers, String... args) {
+	public static ServiceProcess start(String name, String bootstrapServers, String... args) {
 		Path jar = Path.of(System.getProperty("eventsuite.jars"), name, "target",
 				name + "-" + System.getProperty("eventsuite.version") + ".jar");
 		Path log = Path.of(System.getProperty("eventsuite.logs"), name + "-" + System.nanoTime() + ".log");
@@ -67,7 +67,11 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	ServiceClient client() {
+	/**
+	 * A client of the service's HTTP port.
+	 * @return the client
+	 */
+	public ServiceClient client() {
 		return ServiceClient.onPort(this.port);
 	}
 
@@ -91,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * The last lines of the service's log, for failure messages.
 	 * @return up to 80 lines
 	 */
-	String tail() {
+	public String tail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);
 			return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
@@ -102,7 +106,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Ends the service the hard way: SIGKILL, no shutdown hooks, nothing flushed. */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 		try {
 			this.process.waitFor(30, TimeUnit.SECONDS);
@@ -112,11 +116,19 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	long pid() {
+	/**
+	 * The operating system's id of the service's JVM, for {@code jcmd} and the like.
+	 * @return the process id
+	 */
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean isAlive() {
+	/**
+	 * Whether the JVM still runs.
+	 * @return {@code true} until it exited
+	 */
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 

@@ -1,0 +1,102 @@
+package io.eventsuite.benchmarks;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.eventsuite.benchmarks.harness.Machine;
+import io.eventsuite.benchmarks.harness.Options;
+import io.eventsuite.benchmarks.harness.Report;
+import io.eventsuite.benchmarks.http.HttpBenchmark;
+import io.eventsuite.benchmarks.producer.ProducerBenchmark;
+
+/**
+ * Runs one benchmark and writes its table, CSV and chart into {@code benchmarks/results}:
+ * {@code java -jar benchmarks/target/benchmarks-<version>.jar <benchmark> [--option=value…]}.
+ * Exit status 2 means bad arguments.
+ */
+public final class Benchmarks {
+
+	private static final Logger log = LoggerFactory.getLogger(Benchmarks.class);
+
+	/**
+	 * Every benchmark by the name that runs it, with the options it understands. One line
+	 * per benchmark.
+	 */
+	private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(
+			Map.ofEntries(Map.entry("producer", new Benchmark(ProducerBenchmark.OPTIONS, ProducerBenchmark::run)),
+					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run))));
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) {
+		if (args.length == 0 || !BENCHMARKS.containsKey(args[0])) {
+			log.error(usage());
+			System.exit(2);
+			return;
+		}
+		Path root = repositoryRoot();
+		defaultProperty("eventsuite.jars", root.toString());
+		defaultProperty("eventsuite.version", Benchmarks.class.getPackage().getImplementationVersion());
+		defaultProperty("eventsuite.logs", root.resolve("benchmarks/target/benchmark-logs").toString());
+		String[] optionArgs = Arrays.copyOfRange(args, 1, args.length);
+		Benchmark benchmark = BENCHMARKS.get(args[0]);
+		Options options;
+		try {
+			options = Options.parse(optionArgs, benchmark.options());
+		}
+		catch (IllegalArgumentException ex) {
+			log.error("{}. {}", ex.getMessage(), usage());
+			System.exit(2);
+			return;
+		}
+		Machine machine = Machine.current();
+		if (!machine.wasQuiet()) {
+			log.warn("The machine is busy (load average {} ≥ {}): these figures are not worth publishing",
+					machine.loadBefore(), Machine.QUIET_LOAD);
+		}
+		Report report = benchmark.run().apply(options);
+		Report.Written written = report.write(options.path("out", root.resolve("benchmarks/results")));
+		log.info("\n{}\nWritten: {}, {}, {}", report.table(), written.table(), written.csv(), written.chart());
+	}
+
+	private static String usage() {
+		StringBuilder usage = new StringBuilder(
+				"Usage: java -jar benchmarks/target/benchmarks-<version>.jar <benchmark> "
+						+ "[--option=value…], where <benchmark> and its options are:");
+		BENCHMARKS.forEach((name, benchmark) -> usage.append("\n  ")
+			.append(name)
+			.append(": ")
+			.append(benchmark.options().stream().sorted().map((option) -> "--" + option).toList()));
+		return usage.toString();
+	}
+
+	// The jar sits in <root>/benchmarks/target; the services' jars are found from there.
+	private static Path repositoryRoot() {
+		try {
+			Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return jar.toAbsolutePath().getParent().getParent().getParent();
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Benchmark(Set<String> options, Function<Options, Report> run) {
+	}
+
+	private static void defaultProperty(String name, String value) {
+		if (System.getProperty(name) == null && value != null) {
+			System.setProperty(name, value);
+		}
+	}
+
+}

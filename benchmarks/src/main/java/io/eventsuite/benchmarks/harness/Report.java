@@ -1,0 +1,246 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a benchmark measured, summarised per variant (the median of its runs), held
+ * against its target, and written as a Markdown table, a CSV of every run and a PNG
+ * chart.
+ */
+public final class Report {
+
+	private static final String CSV_HEADER = "benchmark,series,variant,role,round,count,errors,seconds,per_second,"
+			+ "p50_ms,p99_ms,p999_ms,max_ms,peak_rss_mb";
+
+	private final String name;
+
+	private final String title;
+
+	private final Machine machine;
+
+	private final List<String> settings;
+
+	private final List<Measurement> measurements;
+
+	private final List<Target> targets;
+
+	private final String throughputSeries;
+
+	private final String latencySeries;
+
+	/**
+	 * A report.
+	 * @param name the benchmark's name, which names the files
+	 * @param title a heading for the table and the chart
+	 * @param machine where it ran
+	 * @param settings what was held equal, one line each
+	 * @param measurements every run
+	 * @param targets what the figures are held to
+	 * @param throughputSeries the series whose throughput per run the chart shows
+	 * @param latencySeries the series whose latencies the chart shows
+	 */
+	public Report(String name, String title, Machine machine, List<String> settings, List<Measurement> measurements,
+			List<Target> targets, String throughputSeries, String latencySeries) {
+		this.name = name;
+		this.title = title;
+		this.machine = machine;
+		this.settings = List.copyOf(settings);
+		this.measurements = List.copyOf(measurements);
+		this.targets = List.copyOf(targets);
+		this.throughputSeries = throughputSeries;
+		this.latencySeries = latencySeries;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public List<Target> targets() {
+		return this.targets;
+	}
+
+	public String throughputSeries() {
+		return this.throughputSeries;
+	}
+
+	public String latencySeries() {
+		return this.latencySeries;
+	}
+
+	public List<Measurement> measurements() {
+		return this.measurements;
+	}
+
+	/**
+	 * One line per series and variant, in the order they were first measured.
+	 * @return the summaries
+	 */
+	public List<Summary> summaries() {
+		Map<List<String>, List<Measurement>> runs = new LinkedHashMap<>();
+		for (Measurement measurement : this.measurements) {
+			runs.computeIfAbsent(List.of(measurement.series(), measurement.variant()), (key) -> new ArrayList<>())
+				.add(measurement);
+		}
+		return runs.values().stream().map(Summary::of).toList();
+	}
+
+	/**
+	 * The summary of a variant in a series.
+	 * @param series the series
+	 * @param variant the variant
+	 * @return its summary
+	 * @throws IllegalArgumentException if it was not measured
+	 */
+	public Summary summary(String series, String variant) {
+		return summaries().stream()
+			.filter((summary) -> summary.series().equals(series) && summary.variant().equals(variant))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(variant + " was not measured in " + series));
+	}
+
+	/**
+	 * Every target, judged.
+	 * @return one verdict per target, in order
+	 */
+	public List<Target.Verdict> verdicts() {
+		return this.targets.stream().map((target) -> target.judge(this)).toList();
+	}
+
+	/**
+	 * The summary as Markdown: the machine, the settings, a table and the verdict.
+	 * @return the text
+	 */
+	public String table() {
+		StringBuilder text = new StringBuilder();
+		text.append("## ").append(this.title).append("\n\n");
+		text.append("Machine: ").append(this.machine).append("\n\n");
+		this.settings.forEach((line) -> text.append("- ").append(line).append('\n'));
+		// Duration and memory columns only where some run measured them (start-up, RSS).
+		boolean rss = this.measurements.stream().anyMatch((m) -> !Double.isNaN(m.peakRssMb()));
+		text.append("\n| series | variant | role | runs | median /s | min–max /s | p50 ms | p99 ms | p99.9 ms | max ms "
+				+ "| median s |" + (rss ? " peak RSS MB |" : "")
+				+ " errors |\n|---|---|---|---|---|---|---|---|---|---|---|" + (rss ? "---|" : "") + "---|\n");
+		for (Summary summary : summaries()) {
+			text.append(String.format(Locale.ROOT,
+					"| %s | %s | %s | %d | %,.0f | %,.0f–%,.0f | %s | %s | %s | %s | %s |", summary.series(),
+					summary.variant(), summary.role().name().toLowerCase(Locale.ROOT), summary.runs(),
+					summary.medianPerSecond(), summary.minPerSecond(), summary.maxPerSecond(),
+					millis(summary.latency().p50()), millis(summary.latency().p99()), millis(summary.latency().p999()),
+					millis(summary.latency().max()), millis(summary.medianSeconds())));
+			if (rss) {
+				text.append(' ').append(millis(summary.peakRssMb())).append(" |");
+			}
+			text.append(' ').append(summary.errors()).append(" |\n");
+		}
+		text.append('\n');
+		verdicts().forEach((verdict) -> text.append(verdict.text()).append('\n'));
+		return text.toString();
+	}
+
+	/**
+	 * Writes {@code <name>.md}, {@code <name>.csv} and {@code <name>.png}.
+	 * @param directory where
+	 * @return the files written
+	 */
+	public Written write(Path directory) {
+		try {
+			Files.createDirectories(directory);
+			Written written = new Written(directory.resolve(this.name + ".md"), directory.resolve(this.name + ".csv"),
+					directory.resolve(this.name + ".png"));
+			Files.writeString(written.table(), table(), StandardCharsets.UTF_8);
+			Files.writeString(written.csv(), csv(), StandardCharsets.UTF_8);
+			Charts.write(this, written.chart());
+			return written;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String csv() {
+		return this.measurements.stream()
+			.map((m) -> String.join(",", this.name, quoted(m.series()), quoted(m.variant()),
+					m.role().name().toLowerCase(Locale.ROOT), String.valueOf(m.round()), String.valueOf(m.count()),
+					String.valueOf(m.errors()), decimal(m.seconds()), decimal(m.perSecond()),
+					decimal(m.latency().p50()), decimal(m.latency().p99()), decimal(m.latency().p999()),
+					decimal(m.latency().max()), decimal(m.peakRssMb())))
+			.collect(Collectors.joining("\n", CSV_HEADER + "\n", "\n"));
+	}
+
+	private static String quoted(String value) {
+		return "\"" + value.replace("\"", "\"\"") + "\"";
+	}
+
+	private static String decimal(double value) {
+		return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+	}
+
+	private static String millis(double value) {
+		if (Double.isNaN(value)) {
+			return "–";
+		}
+		return String.format(Locale.ROOT, (value < 10) ? "%.2f" : "%.1f", value);
+	}
+
+	/**
+	 * The files of a report.
+	 *
+	 * @param table the Markdown table
+	 * @param csv every run
+	 * @param chart the PNG chart
+	 */
+	public record Written(Path table, Path csv, Path chart) {
+	}
+
+	/**
+	 * The runs of one variant in one series.
+	 *
+	 * @param series the series
+	 * @param variant the variant
+	 * @param role its role
+	 * @param runs how many runs
+	 * @param medianPerSecond the median throughput
+	 * @param minPerSecond the lowest
+	 * @param maxPerSecond the highest
+	 * @param latency the median of each latency percentile
+	 * @param medianSeconds the median run duration
+	 * @param peakRssMb the highest peak RSS of any run, {@code NaN} if not measured
+	 * @param errors failures over all runs
+	 */
+	public record Summary(String series, String variant, Role role, int runs, double medianPerSecond,
+			double minPerSecond, double maxPerSecond, Latency latency, double medianSeconds, double peakRssMb,
+			long errors) {
+
+		static Summary of(List<Measurement> runs) {
+			Measurement first = runs.get(0);
+			double[] perSecond = runs.stream().mapToDouble(Measurement::perSecond).toArray();
+			return new Summary(first.series(), first.variant(), first.role(), runs.size(), Stats.median(perSecond),
+					runs.stream().mapToDouble(Measurement::perSecond).min().orElse(Double.NaN),
+					runs.stream().mapToDouble(Measurement::perSecond).max().orElse(Double.NaN),
+					Latency.median(runs.stream().map(Measurement::latency).toList()),
+					Stats.median(runs.stream().mapToDouble(Measurement::seconds).toArray()),
+					runs.stream()
+						.mapToDouble(Measurement::peakRssMb)
+						.filter((mb) -> !Double.isNaN(mb))
+						.max()
+						.orElse(Double.NaN),
+					runs.stream().mapToLong(Measurement::errors).sum());
+		}
+
+	}
+
+}

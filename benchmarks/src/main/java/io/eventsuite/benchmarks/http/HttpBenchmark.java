@@ -1,0 +1,210 @@
+package io.eventsuite.benchmarks.http;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.eventsuite.benchmarks.harness.FlightRecorder;
+import io.eventsuite.benchmarks.harness.Machine;
+import io.eventsuite.benchmarks.harness.Measurement;
+import io.eventsuite.benchmarks.harness.Options;
+import io.eventsuite.benchmarks.harness.Report;
+import io.eventsuite.benchmarks.harness.Role;
+import io.eventsuite.benchmarks.harness.Target;
+import io.eventsuite.test.KafkaCluster;
+import io.eventsuite.test.ServiceProcess;
+
+/**
+ * Target 2: {@code POST /api/orders} (acks=all, answered from the delivery callback)
+ * reaches at least 60% of the requests per second of a no-op endpoint in the same
+ * process, with the same body at the same concurrency. order-service runs from its own
+ * jar on a broker of its own; both endpoints are warmed up, then measured closed-loop in
+ * alternating rounds for throughput, then open-loop at one fixed rate for latency.
+ */
+public final class HttpBenchmark {
+
+	/** The options it understands. */
+	public static final Set<String> OPTIONS = Set.of("seconds", "warmup", "rounds", "concurrency", "rate", "jfr",
+			"out");
+
+	static final String REFERENCE = "no-op endpoint";
+
+	static final String CONTENDER = "POST /api/orders";
+
+	/** Target 2, in the closed-loop series of a given concurrency. */
+	static final Function<String, Target.Share> TARGET = (series) -> new Target.Share("target 2", series, CONTENDER,
+			REFERENCE, 0.60);
+
+	/**
+	 * The README's example order, the same bodies in the same order for both endpoints;
+	 * each request names one of {@link #CUSTOMERS} customers (same length, so every body
+	 * has the same size).
+	 */
+	static final String BODY = """
+			{"customerId":"%s","currency":"EUR","items":[{"sku":"BOOK-1","quantity":1,"unitPrice":12.50}]}""";
+
+	/**
+	 * How many customers the orders come from. One customer would make every order
+	 * rewrite a full list of that customer's 100 newest order summaries in the views;
+	 * production traffic spreads over many.
+	 */
+	static final int CUSTOMERS = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(HttpBenchmark.class);
+
+	/** The highest open-loop rate it picks by itself: target 4's rate. */
+	private static final double DEFAULT_MAX_RATE = 1000;
+
+	private static final int MAX_IN_FLIGHT = 256;
+
+	private final Duration duration;
+
+	private final Duration warmup;
+
+	private final int rounds;
+
+	private final int concurrency;
+
+	private final double rate;
+
+	private final boolean profile;
+
+	private HttpBenchmark(Options options) {
+		this.duration = options.seconds("seconds", Duration.ofSeconds(15));
+		this.warmup = options.seconds("warmup", Duration.ofSeconds(45));
+		this.rounds = options.intValue("rounds", 3);
+		this.concurrency = options.intValue("concurrency", 32);
+		this.rate = options.doubleValue("rate", 0);
+		this.profile = Boolean.parseBoolean(options.string("jfr", "false"));
+	}
+
+	/**
+	 * Runs the benchmark.
+	 * @param options {@code --seconds} per run (15), {@code --warmup} seconds per
+	 * endpoint (45: the JIT on two shared cores takes that long), {@code --rounds} (3),
+	 * {@code --concurrency} closed-loop (32), {@code --rate} open-loop requests per
+	 * second (default: half of what POST /api/orders reached closed-loop, at most 1,000),
+	 * {@code --jfr=true} to record order-service during the closed-loop rounds (under
+	 * {@code eventsuite.logs})
+	 * @return the report, not yet written
+	 */
+	public static Report run(Options options) {
+		return new HttpBenchmark(options).run();
+	}
+
+	private Report run() {
+		Machine machine = Machine.current();
+		String closed = String.format(Locale.ROOT, "closed-loop, %d in flight", this.concurrency);
+		List<Measurement> measurements = new ArrayList<>();
+		double openRate;
+		try (KafkaCluster broker = KafkaCluster.start(1);
+				ServiceProcess service = ServiceProcess.start("order-service", broker.bootstrapServers(),
+						"--eventsuite.benchmark.noop-endpoint=true");
+				LoadGenerator load = new LoadGenerator()) {
+			List<HttpRequest> noop = posts(service.client().uri("/api/benchmark/noop-orders"));
+			List<HttpRequest> orders = posts(service.client().uri("/api/orders"));
+			// The JIT compiles both paths before anything counts.
+			load.closedLoop(noop, this.concurrency, this.warmup);
+			load.closedLoop(orders, this.concurrency, this.warmup);
+			FlightRecorder recording = this.profile ? record(service) : null;
+			for (int round = 1; round <= this.rounds; round++) {
+				awaitIdle(broker);
+				measurements.add(logged(load.closedLoop(noop, this.concurrency, this.duration)
+					.as(closed, REFERENCE, Role.REFERENCE, round)));
+				awaitIdle(broker);
+				measurements.add(logged(load.closedLoop(orders, this.concurrency, this.duration)
+					.as(closed, CONTENDER, Role.CONTENDER, round)));
+			}
+			if (recording != null) {
+				log.info("Flight recording of order-service: {}", recording.stop());
+			}
+			openRate = (this.rate > 0) ? this.rate : openRate(measurements);
+			String open = String.format(Locale.ROOT, "open-loop, %.0f/s", openRate);
+			for (int round = 1; round <= this.rounds; round++) {
+				awaitIdle(broker);
+				measurements.add(logged(load.openLoop(noop, openRate, this.duration, MAX_IN_FLIGHT)
+					.as(open, REFERENCE, Role.REFERENCE, round)));
+				awaitIdle(broker);
+				measurements.add(logged(load.openLoop(orders, openRate, this.duration, MAX_IN_FLIGHT)
+					.as(open, CONTENDER, Role.CONTENDER, round)));
+			}
+		}
+		List<String> settings = List.of(
+				"order-service from its own jar (-Xmx256m), with eventsuite.benchmark.noop-endpoint=true, "
+						+ "as shipped otherwise: acks=all, linger.ms=5, idempotence on, answered from the "
+						+ "delivery callback; its Kafka Streams order views (exactly-once) run too, and each "
+						+ "measurement starts once they have caught up with every order placed before it",
+				"one KRaft broker (Kafka's own server, a JVM of its own, -Xmx384m), orders with 6 partitions, 1 replica",
+				String.format(Locale.ROOT,
+						"the same bodies for both endpoints: the README's example order (%d bytes) from %,d "
+								+ "customers in turn; the no-op endpoint parses and validates it the same way and "
+								+ "publishes nothing",
+						body(0).length(), CUSTOMERS),
+				String.format(Locale.ROOT,
+						"load from the JDK HttpClient (HTTP/1.1, keep-alive) in the harness JVM: warm-up %d s per "
+								+ "endpoint; rounds: %d, each %d s per endpoint closed-loop (%d in flight; latency is "
+								+ "service time); rounds: %d, each open-loop at %.0f requests/s (latency from each "
+								+ "request's intended send time, at most %d in flight)",
+						this.warmup.toSeconds(), this.rounds, this.duration.toSeconds(), this.concurrency, this.rounds,
+						openRate, MAX_IN_FLIGHT),
+				"the median of the rounds counts");
+		return new Report("http", "HTTP: POST /api/orders against a no-op endpoint of the same app", machine, settings,
+				measurements, List.of(TARGET.apply(closed)), closed,
+				String.format(Locale.ROOT, "open-loop, %.0f/s", openRate));
+	}
+
+	// Half of what the contender can do: a rate both endpoints sustain, so that the
+	// latencies compare the paths and not two queues.
+	private static double openRate(List<Measurement> closedLoop) {
+		double[] contender = closedLoop.stream()
+			.filter((m) -> m.variant().equals(CONTENDER))
+			.mapToDouble(Measurement::perSecond)
+			.sorted()
+			.toArray();
+		double median = (contender.length > 0) ? contender[contender.length / 2] : 0;
+		return Math.max(1, Math.min(DEFAULT_MAX_RATE, Math.floor(median / 2)));
+	}
+
+	// The order views (Kafka Streams application "order-service") fold the orders of a
+	// run for a while after it: each measurement starts once they have caught up.
+	private static void awaitIdle(KafkaCluster broker) {
+		ConsumerLag.awaitCaughtUp(broker, "order-service", Duration.ofMinutes(2));
+	}
+
+	private static FlightRecorder record(ServiceProcess service) {
+		Path directory = Path.of(System.getProperty("eventsuite.logs"), "http-" + System.currentTimeMillis());
+		return FlightRecorder.start(service.pid(), directory.resolve("order-service.jfr"));
+	}
+
+	private static List<HttpRequest> posts(URI uri) {
+		return IntStream.range(0, CUSTOMERS)
+			.mapToObj((customer) -> HttpRequest.newBuilder(uri)
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofString(body(customer)))
+				.build())
+			.toList();
+	}
+
+	static String body(int customer) {
+		return BODY.formatted(String.format(Locale.ROOT, "customer-%04d", customer));
+	}
+
+	private static Measurement logged(Measurement measurement) {
+		log.info(String.format(Locale.ROOT, "Round %d, %s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+				measurement.round(), measurement.series(), measurement.variant(), measurement.perSecond(),
+				measurement.latency().p50(), measurement.latency().p99(), measurement.errors()));
+		return measurement;
+	}
+
+}

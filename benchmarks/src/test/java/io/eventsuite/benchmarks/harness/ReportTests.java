@@ -1,0 +1,116 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTests {
+
+	private static final Machine MACHINE = new Machine(2, 24, "Java 17", "Linux amd64", 0.3);
+
+	private static final Target.Share TARGET = new Target.Share("target 1", "unthrottled", "suite", "raw", 0.85);
+
+	@Test
+	void ratioIsTheContendersMedianOverTheReferencesMedian() {
+		Report report = report(List.of(run("raw", Role.REFERENCE, 1, 100_000), run("suite", Role.CONTENDER, 1, 80_000),
+				run("raw", Role.REFERENCE, 2, 120_000), run("suite", Role.CONTENDER, 2, 95_000),
+				run("raw", Role.REFERENCE, 3, 10_000), run("suite", Role.CONTENDER, 3, 90_000)));
+
+		assertThat(report.summary("unthrottled", "raw").medianPerSecond()).isEqualTo(100_000);
+		assertThat(report.summary("unthrottled", "suite").medianPerSecond()).isEqualTo(90_000);
+		assertThat(TARGET.ratio(report)).isEqualTo(0.9);
+		assertThat(report.verdicts())
+			.containsExactly(new Target.Verdict(true, "target 1: suite reaches 90.0% of raw (target ≥ 85%): met"));
+	}
+
+	@Test
+	void aMissedTargetSaysByHowMuch() {
+		Report report = report(
+				List.of(run("raw", Role.REFERENCE, 1, 100_000), run("suite", Role.CONTENDER, 1, 70_000)));
+
+		assertThat(report.verdicts()).singleElement().satisfies((verdict) -> {
+			assertThat(verdict.met()).isFalse();
+			assertThat(verdict.text()).endsWith("reaches 70.0% of raw (target ≥ 85%): missed by 15.0 points");
+		});
+	}
+
+	@Test
+	void aLimitHoldsLatencyBelowAndThroughputAbove() {
+		List<Measurement> runs = List.of(run("suite", Role.CONTENDER, 1, 120_000));
+		Target p99 = new Target.Limit("target 4", "unthrottled", "suite", Statistic.P99_MS, 4);
+		Target drain = new Target.Limit("target 5", "unthrottled", "suite", Statistic.PER_SECOND, 100_000);
+
+		Report report = new Report("test", "Test", MACHINE, List.of(), runs, List.of(p99, drain), "unthrottled",
+				"unthrottled");
+
+		assertThat(report.verdicts()).extracting(Target.Verdict::text)
+			.containsExactly("target 4: suite p99 5.00 ms (target ≤ 4.00 ms): missed by 1.00 ms",
+					"target 5: suite throughput 120,000 /s (target ≥ 100,000 /s): met");
+	}
+
+	@Test
+	void aMultipleComparesTheContendersLatencyWithTheReferences() {
+		List<Measurement> runs = List.of(run("raw", Role.REFERENCE, 1, 1000), run("suite", Role.CONTENDER, 1, 1000));
+		Target target = new Target.Multiple("target 4", "unthrottled", "suite", "raw", Statistic.P99_MS, 1.5);
+
+		Report report = new Report("test", "Test", MACHINE, List.of(), runs, List.of(target), "unthrottled",
+				"unthrottled");
+
+		assertThat(report.verdicts()).extracting(Target.Verdict::text)
+			.containsExactly("target 4: suite p99 5.00 ms is 1.00× raw's 5.00 ms (target ≤ 1.50×): met");
+	}
+
+	@Test
+	void peakRssIsTheHighestOfAnyRun() {
+		List<Measurement> runs = List.of(
+				new Measurement("start-up", "svc", Role.CONTENDER, 1, 1, 0, 3.0, 1, Latency.NONE, 210),
+				new Measurement("start-up", "svc", Role.CONTENDER, 2, 1, 0, 4.0, 1, Latency.NONE, 250),
+				new Measurement("start-up", "svc", Role.CONTENDER, 3, 1, 0, 3.5, 1, Latency.NONE, 230));
+		Target rss = new Target.Limit("target 6", "start-up", "svc", Statistic.PEAK_RSS_MB, 240);
+
+		Report report = new Report("test", "Test", MACHINE, List.of(), runs, List.of(rss), "start-up", "start-up");
+
+		assertThat(report.summary("start-up", "svc").medianSeconds()).isEqualTo(3.5);
+		assertThat(report.verdicts().get(0).text())
+			.isEqualTo("target 6: svc peak RSS 250 MB (target ≤ 240 MB): missed by 10.00 MB");
+		assertThat(report.table()).contains("| median s | peak RSS MB |").contains("| 3.50 | 250.0 |");
+	}
+
+	@Test
+	void writesTableCsvOfEveryRunAndChart(@TempDir Path directory) throws IOException {
+		Report report = report(List.of(run("raw", Role.REFERENCE, 1, 100_000), run("suite", Role.CONTENDER, 1, 90_000),
+				run("raw", Role.REFERENCE, 2, 110_000), run("suite", Role.CONTENDER, 2, 91_000)));
+
+		Report.Written written = report.write(directory);
+
+		assertThat(Files.readString(written.table())).contains("| unthrottled | raw | reference | 2 | 105,000 |")
+			.contains(report.verdicts().get(0).text())
+			.contains("load average 0.30");
+		assertThat(Files.readAllLines(written.csv())).hasSize(5)
+			.first()
+			.isEqualTo(
+					"benchmark,series,variant,role,round,count,errors,seconds,per_second,p50_ms,p99_ms,p999_ms,max_ms,"
+							+ "peak_rss_mb");
+		assertThat(Files.readAllLines(written.csv()).get(2))
+			.isEqualTo("test,\"unthrottled\",\"suite\",contender,1,90000,0,1.000,90000.000,1.000,5.000,9.000,20.000,");
+		byte[] png = Files.readAllBytes(written.chart());
+		assertThat(png).hasSizeGreaterThan(5_000).startsWith(0x89, 'P', 'N', 'G');
+	}
+
+	private static Report report(List<Measurement> measurements) {
+		return new Report("test", "Test", MACHINE, List.of("held equal"), measurements, List.of(TARGET), "unthrottled",
+				"unthrottled");
+	}
+
+	private static Measurement run(String variant, Role role, int round, double perSecond) {
+		return new Measurement("unthrottled", variant, role, round, (long) perSecond, 0, 1, perSecond,
+				new Latency(1, 5, 9, 20));
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.eventsuite.benchmarks.producer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.eventsuite.benchmarks.harness.Measurement;
+import io.eventsuite.benchmarks.harness.Options;
+import io.eventsuite.benchmarks.harness.Report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A smoke run of the producer benchmark, so that its harness cannot rot: a real broker,
+ * Kafka's ProducerPerformance and both contenders as processes, a few thousand records
+ * each.
+ */
+class ProducerBenchmarkIntegrationTests {
+
+	private static final int RECORDS = 5_000;
+
+	@Test
+	void measuresEachSideOnARealBrokerAndWritesTableCsvAndChart() throws IOException {
+		Report report = ProducerBenchmark.run(Options.of(Map.of("records", String.valueOf(RECORDS), "warmup-records",
+				"0", "warmup-rounds", "0", "rounds", "1")));
+
+		assertThat(report.measurements()).extracting(Measurement::variant)
+			.containsExactly(ProducerBenchmark.REFERENCE, ProducerBenchmark.DIAGNOSTIC, ProducerBenchmark.CONTENDER);
+		for (Measurement measurement : report.measurements()) {
+			assertThat(measurement.count()).as(measurement.variant()).isEqualTo(RECORDS);
+			assertThat(measurement.errors()).as(measurement.variant()).isZero();
+			assertThat(measurement.perSecond()).as(measurement.variant()).isPositive();
+			assertThat(measurement.latency().max()).as(measurement.variant())
+				.isGreaterThanOrEqualTo(measurement.latency().p50());
+		}
+		assertThat(ProducerBenchmark.TARGET.ratio(report)).isPositive().isFinite();
+
+		Report.Written written = report.write(Path.of("target", "smoke-results"));
+		assertThat(Files.readString(written.table())).contains(ProducerBenchmark.REFERENCE)
+			.contains(report.verdicts().get(0).text());
+		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 3);
+		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
+	}
+
+}
