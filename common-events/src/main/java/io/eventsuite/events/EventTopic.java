@@ -29,11 +29,13 @@ public record EventTopic<E extends DomainEvent>(String defaultName, String keyNa
 	 * @throws IllegalArgumentException if the class is not part of this topic
 	 */
 	public EventType<? extends E> typeOf(Class<?> eventClass) {
-		return this.types.stream()
-			.filter((type) -> type.javaType().equals(eventClass))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException(
-					eventClass.getName() + " is not an event of topic " + this.defaultName));
+		// A loop, not a stream: this runs for every event published.
+		for (EventType<? extends E> type : this.types) {
+			if (type.javaType() == eventClass) {
+				return type;
+			}
+		}
+		throw new IllegalArgumentException(eventClass.getName() + " is not an event of topic " + this.defaultName);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.eventsuite.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
 		Path jar = Path.of(System.getProperty("eventsuite.jars"), name, "target",
 				name + "-" + System.getProperty("eventsuite.version") + ".jar");
 		Path log = Path.of(System.getProperty("eventsuite.logs"), name + "-" + System.nanoTime() + ".log");
-		int port = freePort();
+		int port = KafkaCluster.freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
 						jar.toString(), "--server.port=" + port));
@@ -147,15 +146,6 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

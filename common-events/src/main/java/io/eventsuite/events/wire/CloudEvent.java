@@ -3,7 +3,6 @@ package io.eventsuite.events.wire;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.Topics;
@@ -34,16 +33,16 @@ public record CloudEvent<E extends DomainEvent>(String id, URI source, String ty
 	}
 
 	/**
-	 * Wraps an event for sending, with a fresh id and the type the contract registers for
-	 * its class.
+	 * Wraps an event for sending, with a fresh time-ordered id ({@link EventIds}) and the
+	 * type the contract registers for its class.
 	 * @param <E> the event
 	 * @param source the producing service
 	 * @param data the event
 	 * @return the envelope
 	 */
 	public static <E extends DomainEvent> CloudEvent<E> of(URI source, E data) {
-		return new CloudEvent<>(UUID.randomUUID().toString(), source, Topics.typeOf(data.getClass()).ceType(),
-				data.occurredAt(), data);
+		return new CloudEvent<>(EventIds.next(), source, Topics.typeOf(data.getClass()).ceType(), data.occurredAt(),
+				data);
 	}
 
 	/**

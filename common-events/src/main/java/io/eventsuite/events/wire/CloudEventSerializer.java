@@ -25,7 +25,7 @@ public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 		put(headers, CloudEventHeaders.ID, event.id());
 		put(headers, CloudEventHeaders.SOURCE, event.source().toString());
 		put(headers, CloudEventHeaders.TYPE, event.type());
-		put(headers, CloudEventHeaders.TIME, event.time().toString());
+		put(headers, CloudEventHeaders.TIME, InstantText.format(event.time()));
 		put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
 		return EventJson.MAPPER.writeValueAsBytes(event.data());
 	}

@@ -1,7 +1,13 @@
 package io.eventsuite.events.wire;
 
+import java.time.Instant;
+
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The one JSON mapping of the contract: camelCase fields, ISO-8601 instants, money as
@@ -18,9 +24,27 @@ public final class EventJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addModule(new SimpleModule("eventsuite-instants").addSerializer(Instant.class, new InstantSerializer()))
 		.build();
 
 	private EventJson() {
+	}
+
+	/**
+	 * Instants as {@link InstantText} writes them: the same text as Jackson's own
+	 * serializer, at a fraction of the cost.
+	 */
+	private static final class InstantSerializer extends StdSerializer<Instant> {
+
+		InstantSerializer() {
+			super(Instant.class);
+		}
+
+		@Override
+		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+			generator.writeString(InstantText.format(value));
+		}
+
 	}
 
 }

@@ -5,10 +5,10 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import org.springframework.context.annotation.Bean;
@@ -31,10 +31,10 @@ import io.eventsuite.support.streams.StreamsSerdes;
  * <li>{@value OrderView#STORE}: an order's current state by order id. The input is
  * already keyed by order id, so no repartitioning: partition {@code p} of the store is
  * partition {@code p} of {@code orders}, which is what makes read-your-writes cheap.</li>
- * <li>{@value CustomerOrders#STORE}: a summary of a customer's recent orders by customer
- * id, re-keyed through the {@code order-service-orders-by-customer-repartition} topic.
- * When an order changes, Kafka Streams sends its old view to the subtractor and its new
- * view to the adder, so the list always holds the current state.</li>
+ * <li>{@value CustomerOrders#STORE}: a summary of each of a customer's recent orders,
+ * queried by customer id: every change of a view is re-keyed by customer through the
+ * {@code order-service-orders-by-customer-repartition} topic and indexed by
+ * {@link CustomerOrdersIndex}, one entry per order, newest first.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +45,7 @@ public class OrderViewTopology {
 	public static final String BY_CUSTOMER = "orders-by-customer";
 
 	@Bean
-	KTable<String, CustomerOrders> orderViews(StreamsBuilder builder, EventTopics topics) {
+	KTable<String, OrderView> orderViews(StreamsBuilder builder, EventTopics topics) {
 		return build(builder, topics.name(Topics.ORDERS));
 	}
 
@@ -56,16 +56,16 @@ public class OrderViewTopology {
 
 	@Bean
 	QueryableStore<CustomerOrders> customerOrdersStore() {
-		return QueryableStore.of(CustomerOrders.STORE, CustomerOrders.class);
+		return QueryableStore.of(CustomerOrders.STORE, CustomerOrders.class).readWith(CustomerOrdersIndex::read);
 	}
 
 	/**
 	 * Adds the topology to a builder.
 	 * @param builder the builder
 	 * @param ordersTopic the name of the {@code orders} topic
-	 * @return the customer lists
+	 * @return the order views
 	 */
-	public static KTable<String, CustomerOrders> build(StreamsBuilder builder, String ordersTopic) {
+	public static KTable<String, OrderView> build(StreamsBuilder builder, String ordersTopic) {
 		KTable<String, OrderView> views = builder
 			.stream(ordersTopic, Consumed.with(Serdes.String(), StreamsSerdes.cloudEvents()).withName("orders"))
 			// A tombstone means nothing on orders; every other value is an order event.
@@ -76,14 +76,17 @@ public class OrderViewTopology {
 					Materialized.<String, OrderView, KeyValueStore<Bytes, byte[]>>as(OrderView.STORE)
 						.withKeySerde(Serdes.String())
 						.withValueSerde(StreamsSerdes.json(OrderView.class)));
-		return views
-			.groupBy((orderId, view) -> KeyValue.pair(view.customerId(), OrderSummary.of(view)),
-					Grouped.with(BY_CUSTOMER, Serdes.String(), StreamsSerdes.json(OrderSummary.class)))
-			.aggregate(CustomerOrders::none, (customerId, order, list) -> list.with(order),
-					(customerId, order, list) -> list.without(order.orderId()), Named.as("customer-orders"),
-					Materialized.<String, CustomerOrders, KeyValueStore<Bytes, byte[]>>as(CustomerOrders.STORE)
-						.withKeySerde(Serdes.String())
-						.withValueSerde(StreamsSerdes.json(CustomerOrders.class)));
+		builder.addStateStore(CustomerOrdersIndex.ordersStore());
+		builder.addStateStore(CustomerOrdersIndex.countsStore());
+		views.toStream(Named.as("order-changes"))
+			// No view (a cancellation of an order never placed) is a tombstone here.
+			.filter((orderId, view) -> view != null, Named.as("views-only"))
+			.map((orderId, view) -> KeyValue.pair(view.customerId(), OrderSummary.of(view)), Named.as("by-customer"))
+			.repartition(
+					Repartitioned.with(Serdes.String(), StreamsSerdes.json(OrderSummary.class)).withName(BY_CUSTOMER))
+			.process(CustomerOrdersIndex::new, Named.as("index-customer-orders"), CustomerOrders.STORE,
+					CustomerOrdersIndex.COUNTS);
+		return views;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.eventsuite.order.health;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.awaitility.core.ConditionTimeoutException;
 
 import io.eventsuite.kafkalocal.LocalKafka;
+import io.eventsuite.test.KafkaCluster;
 
 import static org.awaitility.Awaitility.await;
 
@@ -49,8 +49,8 @@ final class BrokerProcess implements AutoCloseable {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
 				"-Dlogback.configurationFile=broker-process-logback.xml", LocalKafka.class.getName(), "--data-dir",
-				workDir.resolve("data").toString(), "--port", String.valueOf(freePort()), "--controller-port",
-				String.valueOf(freePort()));
+				workDir.resolve("data").toString(), "--port", String.valueOf(KafkaCluster.freePort()),
+				"--controller-port", String.valueOf(KafkaCluster.freePort()));
 		return new BrokerProcess(command, workDir.resolve("broker.log"));
 	}
 
@@ -119,15 +119,6 @@ final class BrokerProcess implements AutoCloseable {
 	public void close() {
 		if (this.process != null) {
 			this.process.destroyForcibly();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -42,7 +42,7 @@ class OrderViewTopologyTests {
 
 	private KeyValueStore<String, OrderView> views;
 
-	private KeyValueStore<String, CustomerOrders> customerOrders;
+	private KeyValueStore<String, OrderSummary> customerOrders;
 
 	@BeforeEach
 	void setUp() {
@@ -131,12 +131,12 @@ class OrderViewTopologyTests {
 
 		send(new OrderCancelled(first, "bob", "no", T0.plusSeconds(20)));
 
-		List<OrderSummary> bobs = this.customerOrders.get("bob").orders();
+		List<OrderSummary> bobs = customerOrders("bob");
 		assertThat(bobs).extracting(OrderSummary::orderId).containsExactly(second, first);
 		assertThat(bobs).extracting(OrderSummary::status).containsExactly(OrderStatus.PLACED, OrderStatus.CANCELLED);
 		assertThat(bobs.get(1).cancelledAt()).isEqualTo(T0.plusSeconds(20));
 		assertThat(bobs.get(0).total()).isEqualByComparingTo("25.00");
-		assertThat(this.customerOrders.get("carol").orders()).hasSize(1);
+		assertThat(customerOrders("carol")).hasSize(1);
 	}
 
 	@Test
@@ -145,10 +145,37 @@ class OrderViewTopologyTests {
 			send(placed(UUID.randomUUID(), "dave", T0.plusSeconds(i)));
 		}
 
-		List<OrderSummary> daves = this.customerOrders.get("dave").orders();
+		List<OrderSummary> daves = customerOrders("dave");
 		assertThat(daves).hasSize(CustomerOrders.MAX_ORDERS);
 		assertThat(daves.get(0).placedAt()).isEqualTo(T0.plusSeconds(CustomerOrders.MAX_ORDERS + 4));
 		assertThat(daves.get(daves.size() - 1).placedAt()).isEqualTo(T0.plusSeconds(5));
+	}
+
+	@Test
+	void aCustomerWhoseIdStartsAnothersHasOnlyTheirOwnOrders() {
+		send(placed(UUID.randomUUID(), "eve", T0));
+		send(placed(UUID.randomUUID(), "eve:1", T0));
+		send(placed(UUID.randomUUID(), "eve:1", T0.plusSeconds(1)));
+
+		assertThat(customerOrders("eve")).hasSize(1);
+		assertThat(customerOrders("eve:1")).hasSize(2);
+		assertThat(CustomerOrdersIndex.read(this.customerOrders, "nobody")).isNull();
+	}
+
+	@Test
+	void everyCustomerKeepsTheirOwnCountOfIndexedOrders() {
+		for (int i = 0; i < CustomerOrders.MAX_ORDERS + 3; i++) {
+			send(placed(UUID.randomUUID(), "frank", T0.plusSeconds(i)));
+		}
+		send(placed(UUID.randomUUID(), "grace", T0));
+
+		KeyValueStore<String, Integer> counts = this.driver.getKeyValueStore(CustomerOrdersIndex.COUNTS);
+		assertThat(counts.get("frank")).isEqualTo(CustomerOrders.MAX_ORDERS);
+		assertThat(counts.get("grace")).isOne();
+	}
+
+	private List<OrderSummary> customerOrders(String customerId) {
+		return CustomerOrdersIndex.read(this.customerOrders, customerId).orders();
 	}
 
 	private void send(DomainEvent event) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.EventTopic;
@@ -55,20 +56,21 @@ public class EventPublisher {
 		topic.typeOf(event.getClass());
 		CloudEvent<E> cloudEvent = CloudEvent.of(this.source, event);
 		String name = this.topics.name(topic);
-		CompletableFuture<Delivery> delivery;
+		CompletableFuture<SendResult<String, CloudEvent<?>>> sent;
 		try {
-			delivery = this.template.send(new ProducerRecord<>(name, cloudEvent.key(), cloudEvent))
-				.thenApply((result) -> Delivery.of(cloudEvent.id(), result.getRecordMetadata()));
+			sent = this.template.send(new ProducerRecord<>(name, cloudEvent.key(), cloudEvent));
 		}
 		catch (RuntimeException ex) {
-			delivery = CompletableFuture.failedFuture(ex);
+			sent = CompletableFuture.failedFuture(ex);
 		}
+		// One stage on the send's own future, not a chain: this runs for every event.
 		CompletableFuture<Delivery> outcome = new CompletableFuture<>();
-		delivery.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
+		sent.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
 			if (failure == null) {
-				log.debug("Published event id={} type={} key={} topic={} partition={} offset={}", result.eventId(),
-						cloudEvent.type(), cloudEvent.key(), result.topic(), result.partition(), result.offset());
-				outcome.complete(result);
+				Delivery delivery = Delivery.of(cloudEvent.id(), result.getRecordMetadata());
+				log.debug("Published event id={} type={} key={} topic={} partition={} offset={}", delivery.eventId(),
+						cloudEvent.type(), cloudEvent.key(), delivery.topic(), delivery.partition(), delivery.offset());
+				outcome.complete(delivery);
 				return;
 			}
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)

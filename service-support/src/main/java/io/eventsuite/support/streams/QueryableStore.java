@@ -2,6 +2,8 @@ package io.eventsuite.support.streams;
 
 import java.util.Objects;
 
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 /**
  * A key-value state store that the service lets clients query by key, on any instance.
  * Declaring one as a bean is what exposes it: {@link StateQueries} answers only for
@@ -13,12 +15,15 @@ import java.util.Objects;
  * @param readYourWritesTopic the input topic whose every record the store reflects, or
  * {@code null}: when set, a read waits until the application has committed everything
  * that topic held when the read began (see {@link ReadYourWrites})
+ * @param read how the host answers a key from its local store: by default the store's
+ * value for that key
  */
-public record QueryableStore<V>(String name, Class<V> valueType, String readYourWritesTopic) {
+public record QueryableStore<V>(String name, Class<V> valueType, String readYourWritesTopic, LocalRead<V> read) {
 
 	public QueryableStore {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(valueType, "valueType");
+		Objects.requireNonNull(read, "read");
 	}
 
 	/**
@@ -29,7 +34,7 @@ public record QueryableStore<V>(String name, Class<V> valueType, String readYour
 	 * @return the declaration
 	 */
 	public static <V> QueryableStore<V> of(String name, Class<V> valueType) {
-		return new QueryableStore<>(name, valueType, null);
+		return new QueryableStore<>(name, valueType, null, (store, key) -> valueType.cast(store.get(key)));
 	}
 
 	/**
@@ -38,7 +43,37 @@ public record QueryableStore<V>(String name, Class<V> valueType, String readYour
 	 * @return the declaration
 	 */
 	public QueryableStore<V> readYourWrites(String topic) {
-		return new QueryableStore<>(this.name, this.valueType, topic);
+		return new QueryableStore<>(this.name, this.valueType, topic, this.read);
+	}
+
+	/**
+	 * The same store, whose answer for a key is computed from the local store rather than
+	 * being its value: for example a range of composite keys that start with the key. The
+	 * store's keys must be partitioned by the queried key, so that every entry of the
+	 * answer lives on the key's host.
+	 * @param localRead how the host computes the answer
+	 * @return the declaration
+	 */
+	public QueryableStore<V> readWith(LocalRead<V> localRead) {
+		return new QueryableStore<>(this.name, this.valueType, this.readYourWritesTopic, localRead);
+	}
+
+	/**
+	 * How a host answers a key from its local store.
+	 *
+	 * @param <V> the answer
+	 */
+	@FunctionalInterface
+	public interface LocalRead<V> {
+
+		/**
+		 * Answers a key.
+		 * @param store the partition of the store that holds the key
+		 * @param key the queried key
+		 * @return the answer, {@code null} when there is none
+		 */
+		V read(ReadOnlyKeyValueStore<String, ?> store, String key);
+
 	}
 
 }

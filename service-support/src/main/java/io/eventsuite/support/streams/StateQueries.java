@@ -144,10 +144,10 @@ public class StateQueries {
 			this.readYourWrites.await(store.readYourWritesTopic(), partition);
 		}
 		try {
-			ReadOnlyKeyValueStore<String, V> local = running(store).store(
-					StoreQueryParameters.fromNameAndType(store.name(), QueryableStoreTypes.<String, V>keyValueStore())
-						.withPartition(partition));
-			return Optional.ofNullable(local.get(key));
+			ReadOnlyKeyValueStore<String, Object> local = running(store).store(StoreQueryParameters
+				.fromNameAndType(store.name(), QueryableStoreTypes.<String, Object>keyValueStore())
+				.withPartition(partition));
+			return Optional.ofNullable(store.read().read(local, key));
 		}
 		// IllegalStateException: Kafka Streams left RUNNING meanwhile (a shutdown begun
 		// while this read waited for its view to catch up).

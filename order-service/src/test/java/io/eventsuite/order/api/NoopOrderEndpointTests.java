@@ -1,4 +1,4 @@
-package io.eventsuite.order.benchmark;
+package io.eventsuite.order.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.eventsuite.order.benchmark;
+package io.eventsuite.order.api;
 
 import java.net.URI;
 import java.util.UUID;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.eventsuite.events.Topics;
 import io.eventsuite.order.domain.OrderStatus;
 import io.eventsuite.order.domain.PlaceOrder;
 
@@ -32,28 +33,19 @@ class NoopOrderController {
 	static final String PATH = "/api/benchmark/noop-orders";
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Accepted> place(@Valid @RequestBody NoopOrderRequest request,
+	ResponseEntity<OrderAcceptedResponse> place(@Valid @RequestBody PlaceOrderRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1,
 					max = 128) String idempotencyKey) {
 		// Built and dropped: the command is where the real endpoint hands over to the
 		// domain.
 		request.toCommand();
 		UUID orderId = UUID.randomUUID();
+		// Made-up placement of the same size: nothing was written, so there is no offset;
+		// the partition is a stand-in from orders' six.
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/orders/" + orderId))
-			.body(new Accepted(orderId, OrderStatus.PLACED, "orders", Math.floorMod(orderId.hashCode(), 6), 0L));
-	}
-
-	/**
-	 * The shape of {@code POST /api/orders}' answer, with made-up placement.
-	 *
-	 * @param orderId a fresh id
-	 * @param status always {@code PLACED}
-	 * @param topic always {@code orders}
-	 * @param partition a stand-in partition
-	 * @param offset always 0: nothing was written
-	 */
-	record Accepted(UUID orderId, OrderStatus status, String topic, int partition, Long offset) {
+			.body(new OrderAcceptedResponse(orderId, OrderStatus.PLACED, Topics.ORDERS.defaultName(),
+					Math.floorMod(orderId.hashCode(), 6), 0L));
 	}
 
 }
