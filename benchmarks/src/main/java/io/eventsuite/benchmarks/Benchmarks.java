@@ -11,11 +11,13 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.activity.ActivityBenchmark;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
 import io.eventsuite.benchmarks.producer.ProducerBenchmark;
+import io.eventsuite.benchmarks.startup.StartupBenchmark;
 
 /**
  * Runs one benchmark and writes its table, CSV and chart into {@code benchmarks/results}:
@@ -32,7 +34,9 @@ public final class Benchmarks {
 	 */
 	private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(
 			Map.ofEntries(Map.entry("producer", new Benchmark(ProducerBenchmark.OPTIONS, ProducerBenchmark::run)),
-					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run))));
+					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run)),
+					Map.entry("activity", new Benchmark(ActivityBenchmark.OPTIONS, ActivityBenchmark::run)),
+					Map.entry("startup", new Benchmark(StartupBenchmark.OPTIONS, StartupBenchmark::run))));
 
 	private Benchmarks() {
 	}

@@ -186,7 +186,13 @@ public final class HttpBenchmark {
 		return FlightRecorder.start(service.pid(), directory.resolve("order-service.jfr"));
 	}
 
-	private static List<HttpRequest> posts(URI uri) {
+	/**
+	 * The benchmark's order requests: the README's example order from each of
+	 * {@link #CUSTOMERS} customers in turn, all of the same size.
+	 * @param uri where to post them
+	 * @return one request per customer
+	 */
+	public static List<HttpRequest> posts(URI uri) {
 		return IntStream.range(0, CUSTOMERS)
 			.mapToObj((customer) -> HttpRequest.newBuilder(uri)
 				.header("Content-Type", "application/json")

@@ -31,7 +31,7 @@ import io.eventsuite.benchmarks.harness.Latency;
  * its next request when the previous one is answered: as fast as the server goes, for
  * throughput. Its latencies are service times only.
  */
-final class LoadGenerator implements AutoCloseable {
+public final class LoadGenerator implements AutoCloseable {
 
 	private static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -52,7 +52,7 @@ final class LoadGenerator implements AutoCloseable {
 	 * busy waits, and its wait counts in its latency
 	 * @return what was measured
 	 */
-	LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight) {
+	public LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight) {
 		Recorder latencies = new Recorder(3);
 		AtomicLong ok = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
@@ -86,7 +86,7 @@ final class LoadGenerator implements AutoCloseable {
 	 * @param duration how long to start new requests
 	 * @return what was measured
 	 */
-	LoadResult closedLoop(List<HttpRequest> requests, int concurrency, Duration duration) {
+	public LoadResult closedLoop(List<HttpRequest> requests, int concurrency, Duration duration) {
 		Recorder latencies = new Recorder(3);
 		AtomicLong sequence = new AtomicLong();
 		AtomicLong ok = new AtomicLong();

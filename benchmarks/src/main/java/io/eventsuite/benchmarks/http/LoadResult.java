@@ -13,9 +13,9 @@ import io.eventsuite.benchmarks.harness.Role;
  * @param latency per request: open-loop from its intended send time, closed-loop from its
  * actual send time
  */
-record LoadResult(long ok, long errors, double seconds, Latency latency) {
+public record LoadResult(long ok, long errors, double seconds, Latency latency) {
 
-	double perSecond() {
+	public double perSecond() {
 		return this.ok / this.seconds;
 	}
 

@@ -2,19 +2,15 @@ package io.eventsuite.benchmarks.producer;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-
+import io.eventsuite.benchmarks.harness.CloudEventBytes;
 import io.eventsuite.events.order.OrderLine;
 import io.eventsuite.events.order.OrderPlaced;
 import io.eventsuite.events.wire.CloudEvent;
-import io.eventsuite.events.wire.CloudEventSerializer;
 
 /**
  * The events the contender publishes: {@code OrderPlaced} as order-service builds it for
@@ -49,19 +45,7 @@ final class OrderEvents {
 	 * @return the average over a thousand events, rounded
 	 */
 	static int averageRecordBytes() {
-		CloudEventSerializer serializer = new CloudEventSerializer();
-		int samples = 1000;
-		long total = 0;
-		for (int i = 0; i < samples; i++) {
-			CloudEvent<OrderPlaced> event = CloudEvent.of(SOURCE, next(i));
-			RecordHeaders headers = new RecordHeaders();
-			total += serializer.serialize("orders", headers, event).length;
-			total += event.key().getBytes(StandardCharsets.UTF_8).length;
-			for (Header header : headers) {
-				total += header.key().getBytes(StandardCharsets.UTF_8).length + header.value().length;
-			}
-		}
-		return (int) Math.round(total / (double) samples);
+		return CloudEventBytes.average("orders", (sequence) -> CloudEvent.of(SOURCE, next(sequence)));
 	}
 
 }

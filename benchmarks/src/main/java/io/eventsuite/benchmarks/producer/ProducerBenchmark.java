@@ -1,9 +1,5 @@
 package io.eventsuite.benchmarks.producer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,20 +155,8 @@ public final class ProducerBenchmark {
 	}
 
 	private PublisherRun.Result producerPerformance(String topic, int recordBytes, Path config, Path output) {
-		List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records",
-				String.valueOf(this.warmupRecords + this.records), "--record-size", String.valueOf(recordBytes),
-				"--throughput", "-1", "--producer.config", config.toString()));
-		if (this.warmupRecords > 0) {
-			// The tool then also prints a summary of the records after the warm-up only.
-			args.addAll(List.of("--warmup-records", String.valueOf(this.warmupRecords)));
-		}
-		int status = JavaProcess.run("org.apache.kafka.tools.ProducerPerformance", args, output, RUN_TIMEOUT,
-				this.profile);
-		List<String> lines = lines(output);
-		if (status != 0) {
-			throw new IllegalStateException("ProducerPerformance exited with " + status + ": " + lines);
-		}
-		ProducerPerformanceOutput summary = ProducerPerformanceOutput.parse(lines);
+		ProducerPerformanceOutput summary = ProducerPerformanceRun.run(topic, this.records, this.warmupRecords,
+				recordBytes, config, output, this.profile);
 		return new PublisherRun.Result(summary.records(), 0, summary.records() / summary.perSecond(),
 				summary.latency());
 	}
@@ -185,18 +169,10 @@ public final class ProducerBenchmark {
 						"--record-size=" + recordBytes, "--result=" + result),
 				output, RUN_TIMEOUT, this.profile);
 		if (status != 0) {
-			throw new IllegalStateException(mode + " exited with " + status + ": " + lines(output));
+			throw new IllegalStateException(
+					mode + " exited with " + status + ": " + ProducerPerformanceRun.lines(output));
 		}
 		return PublisherRun.Result.read(result);
-	}
-
-	private static List<String> lines(Path output) {
-		try {
-			return Files.readAllLines(output, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@FunctionalInterface

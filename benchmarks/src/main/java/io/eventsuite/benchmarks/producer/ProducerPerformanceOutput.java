@@ -16,7 +16,7 @@ import io.eventsuite.benchmarks.harness.Latency;
  * @param perSecond records per second
  * @param latency its percentiles (whole milliseconds, as the tool reports them)
  */
-record ProducerPerformanceOutput(long records, double perSecond, Latency latency) {
+public record ProducerPerformanceOutput(long records, double perSecond, Latency latency) {
 
 	private static final Pattern SUMMARY = Pattern
 		.compile("(\\d+)(?: steady state)? records sent, ([\\d.]+) records/sec "

@@ -1,0 +1,219 @@
+package io.eventsuite.benchmarks.startup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import io.eventsuite.test.ServiceClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service started the way its container image starts it: Spring Boot's launcher over
+ * the jar's extracted contents (the Dockerfile's {@code extract --launcher}), with the
+ * image's JVM flags inside the memory limit of the compose file and the Kubernetes
+ * manifests. Its readiness is polled every 20 ms from the moment the process is started.
+ */
+final class ShippedService implements AutoCloseable {
+
+	/**
+	 * The image's flags ({@code -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}) as
+	 * the JVM applies them in a container limited to 512 MB: {@code MaxRAM} makes the
+	 * heap 75% of 512 MB, and the serial collector is what the JVM picks by itself on a
+	 * machine of less than 1,792 MB, which is how it sees such a container.
+	 */
+	static final List<String> IMAGE_JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC",
+			"-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+
+	private static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private static final Duration READY_BOUND = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final Process process;
+
+	private final Path log;
+
+	private final ServiceClient client;
+
+	private final double readySeconds;
+
+	private ShippedService(String name, Process process, Path log, ServiceClient client, double readySeconds) {
+		this.name = name;
+		this.process = process;
+		this.log = log;
+		this.client = client;
+		this.readySeconds = readySeconds;
+	}
+
+	/**
+	 * Extracts a service's executable jar as the image's build does.
+	 * @param jar the jar
+	 * @param directory an empty or missing directory
+	 * @return the directory
+	 */
+	static Path extract(Path jar, Path directory) {
+		List<String> command = List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--launcher",
+				"--destination", directory.toString());
+		try {
+			Files.createDirectories(directory.getParent());
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(directory.resolveSibling(directory.getFileName() + "-extract.log").toFile())
+				.start();
+			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				throw new IllegalStateException("Could not extract " + jar);
+			}
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Starts a service and waits until it is ready.
+	 * @param name the service
+	 * @param extracted its extracted jar
+	 * @param bootstrapServers the broker
+	 * @param log where its output goes
+	 * @return the ready service, to be closed
+	 */
+	static ShippedService start(String name, Path extracted, String bootstrapServers, Path log) {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(IMAGE_JVM_FLAGS);
+		command.addAll(List.of("-cp", extracted.toString(), LAUNCHER, "--server.port=" + port));
+		ServiceClient client = ServiceClient.onPort(port);
+		try {
+			Files.createDirectories(log.getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).directory(extracted.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile());
+			builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+			long started = System.nanoTime();
+			Process process = builder.start();
+			long ready = awaitReady(name, process, client, log);
+			return new ShippedService(name, process, log, client, (ready - started) / 1e9);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// Every 20 ms from the start, each answer timed when it arrives: the first ready
+	// answer bounds the moment of readiness from above by at most one poll and one
+	// request.
+	private static long awaitReady(String name, Process process, ServiceClient client, Path log) {
+		AtomicLong ready = new AtomicLong();
+		try {
+			await(name + " ready").atMost(READY_BOUND)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(POLL)
+				.ignoreExceptionsMatching((ex) -> !(ex instanceof IllegalStateException))
+				.until(() -> {
+					if (!process.isAlive()) {
+						throw new IllegalStateException(name + " exited with " + process.exitValue());
+					}
+					HttpResponse<String> health = client.get("/actuator/health/readiness");
+					ready.set(System.nanoTime());
+					return health.statusCode() == 200 && health.body().contains("\"UP\"");
+				});
+			return ready.get();
+		}
+		catch (ConditionTimeoutException | IllegalStateException ex) {
+			process.destroyForcibly();
+			throw new IllegalStateException(name + " did not become ready; see " + log, ex);
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * From starting the process to its first ready answer.
+	 * @return seconds
+	 */
+	double readySeconds() {
+		return this.readySeconds;
+	}
+
+	/**
+	 * The JVM's uptime when Spring Boot logged that it had started.
+	 * @return seconds, empty if the line was not found
+	 */
+	OptionalDouble springStartedSeconds() {
+		try {
+			return StartedLine.processRunningFor(Files.readAllLines(this.log));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	ServiceClient client() {
+		return this.client;
+	}
+
+	/**
+	 * The peak resident set size so far.
+	 * @return MB
+	 */
+	double peakRssMb() {
+		return PeakRss.megabytes(this.process.pid());
+	}
+
+	/**
+	 * Asks the service to stop (SIGTERM, graceful shutdown) without waiting, so that
+	 * several stop at once.
+	 */
+	void stop() {
+		this.process.destroy();
+	}
+
+	@Override
+	public void close() {
+		stop();
+		try {
+			if (!this.process.waitFor(45, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
