@@ -16,6 +16,7 @@ import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
 import io.eventsuite.benchmarks.producer.ProducerBenchmark;
+import io.eventsuite.benchmarks.tuning.TuningBenchmark;
 
 /**
  * Runs one benchmark and writes its table, CSV and chart into {@code benchmarks/results}:
@@ -32,7 +33,8 @@ public final class Benchmarks {
 	 */
 	private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(
 			Map.ofEntries(Map.entry("producer", new Benchmark(ProducerBenchmark.OPTIONS, ProducerBenchmark::run)),
-					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run))));
+					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run)),
+					Map.entry("tuning", new Benchmark(TuningBenchmark.OPTIONS, TuningBenchmark::run))));
 
 	private Benchmarks() {
 	}
