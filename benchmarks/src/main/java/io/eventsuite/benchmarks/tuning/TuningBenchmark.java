@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +124,11 @@ public final class TuningBenchmark {
 	}
 
 	private List<CellResult> group(KafkaCluster cluster, Payload payload, String ack, int round) {
-		List<Cell> cells = this.grid.cells(ack);
+		// Each round starts at another cell: the first cell after the JVM's warm-up may
+		// still
+		// pay for JIT compilation, and over rounds no cell always does.
+		List<Cell> cells = new ArrayList<>(this.grid.cells(ack));
+		Collections.rotate(cells, -(round - 1));
 		String name = "r" + round + "-" + payload.id() + "-acks-" + ack;
 		String topic = "tuning-" + name;
 		Path output = this.work.resolve(name + ".log");
@@ -188,7 +193,9 @@ public final class TuningBenchmark {
 				this.rate, seconds(this.seconds), seconds(this.warmup)));
 		lines.add(String.format(Locale.ROOT,
 				"one producer JVM per payload and acks (-Xms512m -Xmx512m, G1), %s s unthrottled warm-up first, "
-						+ "a fresh KafkaProducer per cell and mode; a fresh topic per JVM, 6 partitions, on %s",
+						+ "a fresh KafkaProducer per cell and mode, every cell unthrottled first, then (after a "
+						+ "second at the rate to let the broker settle) every cell at the rate; each round starts at "
+						+ "another cell; a fresh topic per JVM, 6 partitions, on %s",
 				seconds(this.jvmWarmup), (this.brokers == 1) ? "one KRaft broker (replication factor 1)"
 						: "three KRaft brokers (replication factor 3, min.insync.replicas=2)"));
 		lines.add("rounds: " + this.rounds + " over the whole grid; the median counts");

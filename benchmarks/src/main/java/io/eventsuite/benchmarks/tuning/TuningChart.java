@@ -62,11 +62,11 @@ final class TuningChart {
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
 		chart.getStyler().setYAxisLogarithmic(true);
 		chart.getStyler().setXAxisDecimalPattern("#,###");
+		chart.getStyler().setYAxisDecimalPattern("#,##0.#");
 		chart.getStyler().setMarkerSize(9);
-		for (int i = 0; i < grid.acks().size(); i++) {
-			String ack = grid.acks().get(i);
+		for (String ack : grid.acks()) {
 			List<Cell> cells = grid.cells(ack).stream().filter((cell) -> !isShipped(cell)).toList();
-			String name = "acks=" + ack + (ack.equals("0") ? " (no broker answer: p99 is no delivery latency)" : "");
+			String name = "acks=" + ack + (ack.equals("0") ? " (p99 without broker answer)" : "");
 			add(chart, name, points(report, rate, payload, cells), SeriesMarkers.CIRCLE,
 					ACKS_COLORS.get(Cell.ACKS.indexOf(ack)));
 		}

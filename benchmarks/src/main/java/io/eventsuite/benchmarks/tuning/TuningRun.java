@@ -28,8 +28,10 @@ import io.eventsuite.benchmarks.harness.Options;
 /**
  * One group of cells (one payload, one {@code acks}) in a JVM of its own, in sequence, so
  * that the JVM's start and the JIT's warm-up are paid once per group and not per cell.
- * Each cell gets a fresh {@code KafkaProducer} per mode and a short warm-up of its own;
- * the results go to a file, one line per cell and mode.
+ * Each cell gets a fresh {@code KafkaProducer} per mode and a short warm-up of its own.
+ * First every cell runs unthrottled, then every cell at the fixed rate, so that the
+ * latencies are not taken while the broker still works off a saturating run. The results
+ * go to a file, one line per cell and mode.
  */
 public final class TuningRun {
 
@@ -81,13 +83,14 @@ public final class TuningRun {
 		}
 		List<String> lines = new ArrayList<>();
 		for (Cell cell : cells) {
-			for (Mode mode : Mode.values()) {
-				Window measured = (mode == Mode.UNTHROTTLED) ? run.unthrottled(cell, run.warmup, run.window)
-						: run.rated(cell);
-				CellResult result = measured.result(payload, cell, mode);
-				log.info("{}", result);
-				lines.add(result.line());
-			}
+			lines
+				.add(run.report(run.unthrottled(cell, run.warmup, run.window).result(payload, cell, Mode.UNTHROTTLED)));
+		}
+		// The broker is still working off the requests of the last unthrottled cell: a
+		// second at the fixed rate lets it settle before any latency counts.
+		run.rated(cells.get(0), Duration.ofSeconds(1), Duration.ZERO);
+		for (Cell cell : cells) {
+			lines.add(run.report(run.rated(cell, run.warmup, run.window).result(payload, cell, Mode.RATED)));
 		}
 		try {
 			Files.write(Path.of(options.required("result")), lines, StandardCharsets.UTF_8);
@@ -126,10 +129,10 @@ public final class TuningRun {
 
 	// Open-loop at the fixed rate: each record is timed from the moment the schedule says
 	// it is due, so a send() that blocks charges its wait to every record due meanwhile.
-	private Window rated(Cell cell) {
+	private Window rated(Cell cell, Duration warmup, Duration window) {
 		double interval = TimeUnit.SECONDS.toNanos(1) / (double) this.rate;
-		long warmupRecords = Math.round(this.warmup.toNanos() / interval);
-		long total = warmupRecords + Math.round(this.window.toNanos() / interval);
+		long warmupRecords = Math.round(warmup.toNanos() / interval);
+		long total = warmupRecords + Math.round(window.toNanos() / interval);
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cell.producerConfig(this.bootstrapServers))) {
 			long start = System.nanoTime();
 			long timedStart = start + Math.round(warmupRecords * interval);
@@ -170,6 +173,11 @@ public final class TuningRun {
 			producer.close(Duration.ZERO);
 			throw new IllegalStateException("The producer of " + cell.label() + " could not send", ex);
 		}
+	}
+
+	private String report(CellResult result) {
+		log.info("{}", result);
+		return result.line();
 	}
 
 	private ProducerRecord<byte[], byte[]> record(long sequence) {
