@@ -18,6 +18,7 @@ import io.eventsuite.benchmarks.harness.Report;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
 import io.eventsuite.benchmarks.producer.ProducerBenchmark;
 import io.eventsuite.benchmarks.startup.StartupBenchmark;
+import io.eventsuite.benchmarks.tuning.TuningBenchmark;
 
 /**
  * Runs one benchmark and writes its table, CSV and chart into {@code benchmarks/results}:
@@ -36,7 +37,8 @@ public final class Benchmarks {
 			Map.ofEntries(Map.entry("producer", new Benchmark(ProducerBenchmark.OPTIONS, ProducerBenchmark::run)),
 					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run)),
 					Map.entry("activity", new Benchmark(ActivityBenchmark.OPTIONS, ActivityBenchmark::run)),
-					Map.entry("startup", new Benchmark(StartupBenchmark.OPTIONS, StartupBenchmark::run))));
+					Map.entry("startup", new Benchmark(StartupBenchmark.OPTIONS, StartupBenchmark::run)),
+					Map.entry("tuning", new Benchmark(TuningBenchmark.OPTIONS, TuningBenchmark::run))));
 
 	private Benchmarks() {
 	}

@@ -25,15 +25,24 @@ public final class RunTopics {
 	 * @param name the topic
 	 */
 	public static void create(KafkaCluster cluster, String name) {
+		create(cluster, new NewTopic(name, 6, (short) 1));
+	}
+
+	/**
+	 * Creates a topic of any layout, for a run on several brokers.
+	 * @param cluster the brokers
+	 * @param topic the topic, its partitions, replicas and configuration
+	 */
+	public static void create(KafkaCluster cluster, NewTopic topic) {
 		try (Admin admin = cluster.admin()) {
-			admin.createTopics(List.of(new NewTopic(name, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Could not create topic " + name, ex);
+			throw new IllegalStateException("Could not create topic " + topic.name(), ex);
 		}
 	}
 

@@ -15,12 +15,12 @@ import io.eventsuite.events.wire.CloudEvent;
 /**
  * The events the contender publishes: {@code OrderPlaced} as order-service builds it for
  * the README's example order (a fresh order id, one line, the time of placing), from 100
- * customers.
+ * customers. Public for the tuning matrix, which sends the same payload.
  */
-final class OrderEvents {
+public final class OrderEvents {
 
 	/** What order-service names as the source of its events. */
-	static final URI SOURCE = URI.create("/eventsuite/order-service");
+	public static final URI SOURCE = URI.create("/eventsuite/order-service");
 
 	private static final List<OrderLine> ITEMS = List.of(new OrderLine("BOOK-1", 1, new BigDecimal("12.50")));
 
@@ -33,7 +33,12 @@ final class OrderEvents {
 	private OrderEvents() {
 	}
 
-	static OrderPlaced next(long sequence) {
+	/**
+	 * The next event.
+	 * @param sequence its number in the run, which picks its customer
+	 * @return the event
+	 */
+	public static OrderPlaced next(long sequence) {
 		return OrderPlaced.of(UUID.randomUUID(), CUSTOMERS.get((int) (sequence % CUSTOMERS.size())), ITEMS, "EUR",
 				Instant.now());
 	}
