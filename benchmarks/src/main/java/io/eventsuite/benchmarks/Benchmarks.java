@@ -11,10 +11,12 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.drain.DrainBenchmark;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
+import io.eventsuite.benchmarks.latency.LatencyBenchmark;
 import io.eventsuite.benchmarks.producer.ProducerBenchmark;
 
 /**
@@ -32,7 +34,9 @@ public final class Benchmarks {
 	 */
 	private static final Map<String, Benchmark> BENCHMARKS = new TreeMap<>(
 			Map.ofEntries(Map.entry("producer", new Benchmark(ProducerBenchmark.OPTIONS, ProducerBenchmark::run)),
-					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run))));
+					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run)),
+					Map.entry("latency", new Benchmark(LatencyBenchmark.OPTIONS, LatencyBenchmark::run)),
+					Map.entry("drain", new Benchmark(DrainBenchmark.OPTIONS, DrainBenchmark::run))));
 
 	private Benchmarks() {
 	}

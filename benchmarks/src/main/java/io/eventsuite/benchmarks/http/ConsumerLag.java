@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * for the work the one before it left behind: order-service's Kafka Streams views keep
  * folding the orders of a run for seconds after its last request.
  */
-final class ConsumerLag {
+public final class ConsumerLag {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 
@@ -38,7 +38,7 @@ final class ConsumerLag {
 	 * @param group the consumer group (a Kafka Streams application id)
 	 * @param bound the longest wait; a group still behind after it is logged, not fatal
 	 */
-	static void awaitCaughtUp(KafkaCluster cluster, String group, Duration bound) {
+	public static void awaitCaughtUp(KafkaCluster cluster, String group, Duration bound) {
 		try (Admin admin = cluster.admin()) {
 			await("consumer group " + group + " caught up").atMost(bound)
 				.pollInterval(Duration.ofMillis(250))

@@ -58,7 +58,7 @@ public final class HttpBenchmark {
 	 * rewrite a full list of that customer's 100 newest order summaries in the views;
 	 * production traffic spreads over many.
 	 */
-	static final int CUSTOMERS = 1000;
+	public static final int CUSTOMERS = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(HttpBenchmark.class);
 
@@ -186,7 +186,12 @@ public final class HttpBenchmark {
 		return FlightRecorder.start(service.pid(), directory.resolve("order-service.jfr"));
 	}
 
-	private static List<HttpRequest> posts(URI uri) {
+	/**
+	 * The POSTs both endpoints get: {@link #CUSTOMERS} bodies, one per customer.
+	 * @param uri the endpoint
+	 * @return the requests, to be sent in turn
+	 */
+	public static List<HttpRequest> posts(URI uri) {
 		return IntStream.range(0, CUSTOMERS)
 			.mapToObj((customer) -> HttpRequest.newBuilder(uri)
 				.header("Content-Type", "application/json")

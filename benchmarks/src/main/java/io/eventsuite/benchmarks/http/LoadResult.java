@@ -13,13 +13,13 @@ import io.eventsuite.benchmarks.harness.Role;
  * @param latency per request: open-loop from its intended send time, closed-loop from its
  * actual send time
  */
-record LoadResult(long ok, long errors, double seconds, Latency latency) {
+public record LoadResult(long ok, long errors, double seconds, Latency latency) {
 
-	double perSecond() {
+	public double perSecond() {
 		return this.ok / this.seconds;
 	}
 
-	Measurement as(String series, String variant, Role role, int round) {
+	public Measurement as(String series, String variant, Role role, int round) {
 		return new Measurement(series, variant, role, round, this.ok, this.errors, this.seconds, perSecond(),
 				this.latency);
 	}

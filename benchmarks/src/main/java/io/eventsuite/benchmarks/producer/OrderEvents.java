@@ -21,10 +21,10 @@ import io.eventsuite.events.wire.CloudEventSerializer;
  * the README's example order (a fresh order id, one line, the time of placing), from 100
  * customers.
  */
-final class OrderEvents {
+public final class OrderEvents {
 
 	/** What order-service names as the source of its events. */
-	static final URI SOURCE = URI.create("/eventsuite/order-service");
+	public static final URI SOURCE = URI.create("/eventsuite/order-service");
 
 	private static final List<OrderLine> ITEMS = List.of(new OrderLine("BOOK-1", 1, new BigDecimal("12.50")));
 
@@ -37,7 +37,12 @@ final class OrderEvents {
 	private OrderEvents() {
 	}
 
-	static OrderPlaced next(long sequence) {
+	/**
+	 * The next event.
+	 * @param sequence which one, from 0: picks the customer
+	 * @return an {@code OrderPlaced} with a fresh order id
+	 */
+	public static OrderPlaced next(long sequence) {
 		return OrderPlaced.of(UUID.randomUUID(), CUSTOMERS.get((int) (sequence % CUSTOMERS.size())), ITEMS, "EUR",
 				Instant.now());
 	}
@@ -48,7 +53,7 @@ final class OrderEvents {
 	 * sends records of this size, so both sides move the same bytes.
 	 * @return the average over a thousand events, rounded
 	 */
-	static int averageRecordBytes() {
+	public static int averageRecordBytes() {
 		CloudEventSerializer serializer = new CloudEventSerializer();
 		int samples = 1000;
 		long total = 0;

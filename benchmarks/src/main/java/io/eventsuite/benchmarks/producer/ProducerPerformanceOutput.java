@@ -16,7 +16,7 @@ import io.eventsuite.benchmarks.harness.Latency;
  * @param perSecond records per second
  * @param latency its percentiles (whole milliseconds, as the tool reports them)
  */
-record ProducerPerformanceOutput(long records, double perSecond, Latency latency) {
+public record ProducerPerformanceOutput(long records, double perSecond, Latency latency) {
 
 	private static final Pattern SUMMARY = Pattern
 		.compile("(\\d+)(?: steady state)? records sent, ([\\d.]+) records/sec "
@@ -29,7 +29,7 @@ record ProducerPerformanceOutput(long records, double perSecond, Latency latency
 	 * @return the summary
 	 * @throws IllegalArgumentException if there is none
 	 */
-	static ProducerPerformanceOutput parse(List<String> lines) {
+	public static ProducerPerformanceOutput parse(List<String> lines) {
 		for (int i = lines.size() - 1; i >= 0; i--) {
 			Matcher matcher = SUMMARY.matcher(lines.get(i));
 			if (matcher.find()) {

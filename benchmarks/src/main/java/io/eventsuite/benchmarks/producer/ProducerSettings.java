@@ -24,10 +24,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param batchSize {@code batch.size}
  * @param compression {@code compression.type}
  */
-record ProducerSettings(String acks, int lingerMs, int batchSize, String compression) {
+public record ProducerSettings(String acks, int lingerMs, int batchSize, String compression) {
 
 	/** What order-service ships with ({@code application.yml} and Kafka's defaults). */
-	static final ProducerSettings ORDER_SERVICE = new ProducerSettings("all", 5, 16_384, "none");
+	public static final ProducerSettings ORDER_SERVICE = new ProducerSettings("all", 5, 16_384, "none");
 
 	Map<String, String> properties(String bootstrapServers) {
 		Map<String, String> properties = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ record ProducerSettings(String acks, int lingerMs, int batchSize, String compres
 	 * @param file the file
 	 * @return the file
 	 */
-	Path write(String bootstrapServers, Path file) {
+	public Path write(String bootstrapServers, Path file) {
 		Properties properties = new Properties();
 		properties.putAll(properties(bootstrapServers));
 		try {
