@@ -21,11 +21,15 @@ import static org.awaitility.Awaitility.await;
  * what it has committed is what it has finished (for notification-service, notified and
  * committed in the same transaction). The clock starts at the first commit seen, so
  * start-up, joining the group and the first poll are not counted, and stops when the
- * group has committed the end of every partition, or when a bound runs out.
+ * group has committed the end of every partition, or when a bound (counted from the first
+ * commit) runs out.
  */
 final class GroupProgress {
 
 	private static final Duration POLL = Duration.ofMillis(100);
+
+	/** The longest wait from a ready service to its group's first commit. */
+	private static final Duration FIRST_COMMIT = Duration.ofMinutes(2);
 
 	private final Admin admin;
 
@@ -48,15 +52,20 @@ final class GroupProgress {
 	}
 
 	/**
-	 * Waits until a group has committed every record of a topic.
+	 * Waits for a group's first commit, then until it has committed every record of a
+	 * topic.
 	 * @param admin an admin client of the cluster
 	 * @param group the consumer group
 	 * @param topic the topic it drains
-	 * @param bound the longest wait from now
+	 * @param bound the longest the drain may take from the first commit
 	 * @return what it drained while timed
 	 */
 	static Drain drain(Admin admin, String group, String topic, Duration bound) {
 		GroupProgress progress = new GroupProgress(admin, group, total(admin, topic));
+		await("first commit of group " + group).atMost(FIRST_COMMIT)
+			.pollInterval(POLL)
+			.pollInSameThread()
+			.until(() -> progress.observe() || progress.firstNanos != 0);
 		boolean complete;
 		try {
 			await("group " + group + " drained " + topic).atMost(bound)

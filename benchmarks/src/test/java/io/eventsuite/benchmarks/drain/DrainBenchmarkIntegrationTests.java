@@ -40,6 +40,7 @@ class DrainBenchmarkIntegrationTests {
 
 		Report.Written written = report.write(Path.of("target", "smoke-results"));
 		assertThat(Files.readString(written.table())).contains(DrainBenchmark.CONTENDER)
+			.contains("of ConsumerPerformance's")
 			.contains(report.verdicts().get(0).text());
 		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 2);
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
