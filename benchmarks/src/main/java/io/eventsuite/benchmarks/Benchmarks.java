@@ -12,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.eventsuite.benchmarks.activity.ActivityBenchmark;
+import io.eventsuite.benchmarks.drain.DrainBenchmark;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
+import io.eventsuite.benchmarks.latency.LatencyBenchmark;
 import io.eventsuite.benchmarks.producer.ProducerBenchmark;
 import io.eventsuite.benchmarks.startup.StartupBenchmark;
 import io.eventsuite.benchmarks.tuning.TuningBenchmark;
@@ -38,7 +40,9 @@ public final class Benchmarks {
 					Map.entry("http", new Benchmark(HttpBenchmark.OPTIONS, HttpBenchmark::run)),
 					Map.entry("activity", new Benchmark(ActivityBenchmark.OPTIONS, ActivityBenchmark::run)),
 					Map.entry("startup", new Benchmark(StartupBenchmark.OPTIONS, StartupBenchmark::run)),
-					Map.entry("tuning", new Benchmark(TuningBenchmark.OPTIONS, TuningBenchmark::run))));
+					Map.entry("tuning", new Benchmark(TuningBenchmark.OPTIONS, TuningBenchmark::run)),
+					Map.entry("latency", new Benchmark(LatencyBenchmark.OPTIONS, LatencyBenchmark::run)),
+					Map.entry("drain", new Benchmark(DrainBenchmark.OPTIONS, DrainBenchmark::run))));
 
 	private Benchmarks() {
 	}

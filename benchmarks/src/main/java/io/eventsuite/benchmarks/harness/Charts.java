@@ -31,7 +31,13 @@ final class Charts {
 	static void write(Report report, Path png) throws IOException {
 		// Charts are drawn off-screen: no display needed, on a server or in CI.
 		System.setProperty("java.awt.headless", "true");
-		List<CategoryChart> charts = List.of(throughput(report), latency(report));
+		// A throughput-only benchmark (a drain, a start-up) has no latency to draw.
+		boolean latencies = report.summaries()
+			.stream()
+			.anyMatch((summary) -> summary.series().equals(report.latencySeries())
+					&& !Double.isNaN(summary.latency().p50()));
+		List<CategoryChart> charts = latencies ? List.of(throughput(report), latency(report))
+				: List.of(throughput(report));
 		try (OutputStream out = Files.newOutputStream(png)) {
 			BitmapEncoder.saveBitmap(charts, 1, charts.size(), out, BitmapFormat.PNG);
 		}

@@ -1,12 +1,14 @@
 package io.eventsuite.benchmarks.harness;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import io.eventsuite.test.KafkaCluster;
 
@@ -25,7 +27,19 @@ public final class RunTopics {
 	 * @param name the topic
 	 */
 	public static void create(KafkaCluster cluster, String name) {
-		create(cluster, new NewTopic(name, 6, (short) 1));
+		create(cluster, name, 1, 1);
+	}
+
+	/**
+	 * Creates a topic with six partitions like {@code orders}, replicated.
+	 * @param cluster the brokers
+	 * @param name the topic
+	 * @param replicas how many brokers keep a copy
+	 * @param minInSyncReplicas its {@code min.insync.replicas}
+	 */
+	public static void create(KafkaCluster cluster, String name, int replicas, int minInSyncReplicas) {
+		create(cluster, new NewTopic(name, 6, (short) replicas)
+			.configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInSyncReplicas))));
 	}
 
 	/**

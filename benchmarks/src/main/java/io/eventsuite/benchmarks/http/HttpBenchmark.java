@@ -58,7 +58,7 @@ public final class HttpBenchmark {
 	 * rewrite a full list of that customer's 100 newest order summaries in the views;
 	 * production traffic spreads over many.
 	 */
-	static final int CUSTOMERS = 1000;
+	public static final int CUSTOMERS = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(HttpBenchmark.class);
 

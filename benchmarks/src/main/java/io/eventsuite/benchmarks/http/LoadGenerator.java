@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Recorder;
@@ -53,6 +54,31 @@ public final class LoadGenerator implements AutoCloseable {
 	 * @return what was measured
 	 */
 	public LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight) {
+		return openLoop(requests, perSecond, duration, maxInFlight, HttpResponse.BodyHandlers.discarding(),
+				(intended, response) -> {
+				});
+	}
+
+	/**
+	 * Sends at a fixed rate, as {@link #openLoop(List, double, Duration, int)} does, and
+	 * hands every answer with its intended send time to a listener: for measurements that
+	 * end after the answer, such as the handling of the event an order placed.
+	 * @param requests what to send, in turn, again and again
+	 * @param perSecond the rate
+	 * @param duration how long to keep the schedule
+	 * @param maxInFlight at most this many requests at once
+	 * @param answers called with each request's intended send time
+	 * ({@link System#nanoTime()}) and its answer, on the client's threads
+	 * @return what was measured
+	 */
+	public LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight,
+			Answers answers) {
+		return openLoop(requests, perSecond, duration, maxInFlight, HttpResponse.BodyHandlers.ofString(),
+				answers::answered);
+	}
+
+	private <T> LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight,
+			HttpResponse.BodyHandler<T> bodies, BiConsumer<Long, HttpResponse<T>> answers) {
 		Recorder latencies = new Recorder(3);
 		AtomicLong ok = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
@@ -66,10 +92,13 @@ public final class LoadGenerator implements AutoCloseable {
 			parkUntil(intended);
 			acquire(inFlight, 1);
 			HttpRequest request = requests.get((int) (i % requests.size()));
-			this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+			this.client.sendAsync(request, bodies).whenComplete((response, failure) -> {
 				long now = System.nanoTime();
 				latencies.recordValue((now - intended) / 1000);
 				count(response, failure, ok, errors);
+				if (failure == null) {
+					answers.accept(intended, response);
+				}
 				lastAnswer.accumulateAndGet(now, Math::max);
 				inFlight.release();
 			});
@@ -153,6 +182,22 @@ public final class LoadGenerator implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Receives the answers of an open-loop run.
+	 */
+	@FunctionalInterface
+	public interface Answers {
+
+		/**
+		 * One answer.
+		 * @param intendedNanos when the schedule said the request should be sent
+		 * ({@link System#nanoTime()})
+		 * @param response the answer, with its body
+		 */
+		void answered(long intendedNanos, HttpResponse<String> response);
+
 	}
 
 	// The client's own selector thread ends with the client; its callbacks run here.

@@ -19,7 +19,7 @@ public record LoadResult(long ok, long errors, double seconds, Latency latency) 
 		return this.ok / this.seconds;
 	}
 
-	Measurement as(String series, String variant, Role role, int round) {
+	public Measurement as(String series, String variant, Role role, int round) {
 		return new Measurement(series, variant, role, round, this.ok, this.errors, this.seconds, perSecond(),
 				this.latency);
 	}

@@ -49,7 +49,7 @@ public final class OrderEvents {
 	 * sends records of this size, so both sides move the same bytes.
 	 * @return the average over a thousand events, rounded
 	 */
-	static int averageRecordBytes() {
+	public static int averageRecordBytes() {
 		return CloudEventBytes.average("orders", (sequence) -> CloudEvent.of(SOURCE, next(sequence)));
 	}
 

@@ -29,7 +29,7 @@ public record ProducerPerformanceOutput(long records, double perSecond, Latency 
 	 * @return the summary
 	 * @throws IllegalArgumentException if there is none
 	 */
-	static ProducerPerformanceOutput parse(List<String> lines) {
+	public static ProducerPerformanceOutput parse(List<String> lines) {
 		for (int i = lines.size() - 1; i >= 0; i--) {
 			Matcher matcher = SUMMARY.matcher(lines.get(i));
 			if (matcher.find()) {

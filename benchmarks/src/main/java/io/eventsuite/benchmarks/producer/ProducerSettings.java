@@ -27,7 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public record ProducerSettings(String acks, int lingerMs, int batchSize, String compression) {
 
 	/** What order-service ships with ({@code application.yml} and Kafka's defaults). */
-	static final ProducerSettings ORDER_SERVICE = new ProducerSettings("all", 5, 16_384, "none");
+	public static final ProducerSettings ORDER_SERVICE = new ProducerSettings("all", 5, 16_384, "none");
 
 	Map<String, String> properties(String bootstrapServers) {
 		Map<String, String> properties = new LinkedHashMap<>();

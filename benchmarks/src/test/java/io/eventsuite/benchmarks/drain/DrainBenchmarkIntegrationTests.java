@@ -1,0 +1,49 @@
+package io.eventsuite.benchmarks.drain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.eventsuite.benchmarks.harness.Measurement;
+import io.eventsuite.benchmarks.harness.Options;
+import io.eventsuite.benchmarks.harness.Report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A smoke run of the drain benchmark, so that its harness cannot rot: a real broker, a
+ * backlog of a few thousand order events, Kafka's ConsumerPerformance and
+ * notification-service's jar each draining it once. The run itself fails if the
+ * notifications produced differ from the events notification-service committed.
+ */
+class DrainBenchmarkIntegrationTests {
+
+	private static final int RECORDS = 5_000;
+
+	@Test
+	void drainsTheBacklogWithBothAndWritesTableCsvAndChart() throws IOException {
+		Report report = DrainBenchmark
+			.run(Options.of(Map.of("records", String.valueOf(RECORDS), "rounds", "1", "max-seconds", "10")));
+
+		assertThat(report.measurements()).extracting(Measurement::variant)
+			.containsExactly(DrainBenchmark.REFERENCE, DrainBenchmark.CONTENDER);
+		Measurement reference = report.measurements().get(0);
+		assertThat(reference.count()).isEqualTo(RECORDS);
+		assertThat(reference.perSecond()).isPositive();
+		Measurement contender = report.measurements().get(1);
+		assertThat(contender.count()).isPositive().isLessThanOrEqualTo(RECORDS);
+		assertThat(contender.perSecond()).isPositive().isFinite();
+		assertThat(report.measurements()).extracting(Measurement::errors).containsOnly(0L);
+
+		Report.Written written = report.write(Path.of("target", "smoke-results"));
+		assertThat(Files.readString(written.table())).contains(DrainBenchmark.CONTENDER)
+			.contains("of ConsumerPerformance's")
+			.contains(report.verdicts().get(0).text());
+		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 2);
+		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
+	}
+
+}
