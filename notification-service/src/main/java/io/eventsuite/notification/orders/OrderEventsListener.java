@@ -1,6 +1,9 @@
 package io.eventsuite.notification.orders;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -15,13 +18,19 @@ import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.order.OrderEvent;
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.support.kafka.BatchDeadLetters;
 
 /**
  * Consumes {@code orders} in the {@code notification-service} group and publishes one
- * notification per order event, inside a Kafka transaction that also commits the consumed
- * offset (see {@link OrdersTransactionConfiguration}). An event whose {@code ce_id} was
- * already handled is skipped; its id is remembered only once the transaction commits, so
- * a rolled-back attempt is retried rather than skipped.
+ * notification per order event. Each poll's records are handled as one batch inside one
+ * Kafka transaction that also commits their offsets (see
+ * {@link OrdersTransactionConfiguration}): one commit per poll instead of one per event,
+ * which is what lets the service keep up with thousands of orders a second. A record that
+ * fails is retried in place and then dead-lettered inside the same transaction
+ * ({@link BatchDeadLetters}), so it neither blocks its partition nor takes the batch
+ * down. An event whose {@code ce_id} was already handled is skipped; ids are remembered
+ * only once the transaction commits, so a rolled-back batch is retried rather than
+ * skipped.
  */
 @Component
 class OrderEventsListener {
@@ -30,25 +39,36 @@ class OrderEventsListener {
 
 	private final NotificationPublisher publisher;
 
+	private final BatchDeadLetters deadLetters;
+
 	private final ProcessedEvents processed;
 
 	private final Clock clock = Clock.systemUTC();
 
-	OrderEventsListener(NotificationPublisher publisher, OrdersProperties properties) {
+	OrderEventsListener(NotificationPublisher publisher, BatchDeadLetters orderDeadLetters,
+			OrdersProperties properties) {
 		this.publisher = publisher;
+		this.deadLetters = orderDeadLetters;
 		this.processed = new ProcessedEvents(properties.rememberedEvents());
 	}
 
 	@KafkaListener(id = "order-notifications", groupId = "${eventsuite.notifications.group-id:notification-service}",
 			topics = "#{@eventTopics.name('orders')}",
-			containerFactory = OrdersTransactionConfiguration.CONTAINER_FACTORY,
+			containerFactory = OrdersTransactionConfiguration.CONTAINER_FACTORY, batch = "true",
 			properties = "#{@staticMembership.properties('order-notifications')}")
-	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
+	void on(List<ConsumerRecord<String, CloudEvent<DomainEvent>>> records) {
+		Set<String> handled = new HashSet<>();
+		this.deadLetters.forEach(records, (record) -> notify(record, handled));
+		rememberOnCommit(handled);
+		log.debug("Handled a batch of {} order events, {} notified", records.size(), handled.size());
+	}
+
+	private void notify(ConsumerRecord<String, CloudEvent<DomainEvent>> record, Set<String> handled) {
 		CloudEvent<DomainEvent> event = record.value();
 		if (!(event.data() instanceof OrderEvent)) {
 			throw new IllegalArgumentException("Not an order event: " + event.type());
 		}
-		if (this.processed.contains(event.id())) {
+		if (handled.contains(event.id()) || this.processed.contains(event.id())) {
 			log.info("Skipped duplicate event id={} type={} topic={} partition={} offset={}", event.id(), event.type(),
 					record.topic(), record.partition(), record.offset());
 			return;
@@ -56,19 +76,21 @@ class OrderEventsListener {
 		@SuppressWarnings("unchecked")
 		CloudEvent<OrderEvent> orderEvent = (CloudEvent<OrderEvent>) (CloudEvent<?>) event;
 		NotificationSent notification = OrderNotifications.of(orderEvent, this.clock.instant());
+		// The last step that may fail: a retry after a failure never finds this event's
+		// notification already in the transaction.
 		this.publisher.publish(notification);
-		rememberOnCommit(event.id());
-		log.info("Notified user={} of event id={} type={} topic={} partition={} offset={} as notification={}",
+		handled.add(event.id());
+		log.debug("Notified user={} of event id={} type={} topic={} partition={} offset={} as notification={}",
 				notification.userId(), event.id(), event.type(), record.topic(), record.partition(), record.offset(),
 				notification.notificationId());
 	}
 
-	private void rememberOnCommit(String eventId) {
+	private void rememberOnCommit(Set<String> eventIds) {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCommit() {
-				OrderEventsListener.this.processed.add(eventId);
+				eventIds.forEach(OrderEventsListener.this.processed::add);
 			}
 
 		});

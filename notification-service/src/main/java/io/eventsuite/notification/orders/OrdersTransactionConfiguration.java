@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -18,6 +19,7 @@ import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.support.kafka.BatchDeadLetters;
 import io.eventsuite.support.kafka.DeadLetters;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
@@ -52,8 +54,15 @@ class OrdersTransactionConfiguration {
 		// read_committed readers wait at
 		// that point of the partition. Kafka's default is a minute.
 		properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
+		// Dead letters travel in the batch's transaction, through this producer: it
+		// writes
+		// the bytes of unreadable records as well as events, and records up to their
+		// size.
+		properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeadLetters.MAX_DEAD_LETTER_BYTES);
+		@SuppressWarnings("unchecked")
+		Serializer<CloudEvent<?>> values = (Serializer<CloudEvent<?>>) (Serializer<?>) DeadLetters.eventsOrBytes();
 		DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory = new DefaultKafkaProducerFactory<>(
-				properties);
+				properties, null, values);
 		producerFactory.setTransactionIdPrefix(transactionIdPrefix);
 		return new NotificationTransactions(producerFactory);
 	}
@@ -65,9 +74,16 @@ class OrdersTransactionConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumerFactory);
 		factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.transactionManager());
-		factory.setAfterRollbackProcessor(
-				DeadLetters.afterRollbackProcessor(transactions.template(), transactions.producerFactory()));
+		// One transaction per poll; failed records are handled inside it
+		// (BatchDeadLetters).
+		factory.setBatchListener(true);
+		factory.setAfterRollbackProcessor(DeadLetters.batchAfterRollbackProcessor());
 		return factory;
+	}
+
+	@Bean
+	BatchDeadLetters orderDeadLetters(NotificationTransactions transactions) {
+		return DeadLetters.forBatches(transactions.template());
 	}
 
 	@Bean
@@ -97,10 +113,6 @@ class OrdersTransactionConfiguration {
 			// once its transaction commits.
 			this.transactionManager.setTransactionSynchronization(
 					AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
-		}
-
-		DefaultKafkaProducerFactory<String, CloudEvent<?>> producerFactory() {
-			return this.producerFactory;
 		}
 
 		KafkaTemplate<String, CloudEvent<?>> template() {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -12,10 +13,12 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.events.wire.CloudEventSerializer;
 
 /**
  * The one failure policy of every listener: a failed record is retried a few times in
@@ -56,18 +59,38 @@ public final class DeadLetters {
 	}
 
 	/**
-	 * The same policy for transactional listeners: the dead-lettering and the offset of
-	 * the failed record are committed in one transaction.
-	 * @param template a transactional template that writes events
-	 * @param producerFactory its factory
+	 * The same policy for transactional batch listeners, applied by the listener to each
+	 * record in the batch's transaction. Dead letters go through the batch's own
+	 * transactional template, so that they commit or abort with the batch; its producer
+	 * must write both events and raw bytes ({@link #eventsOrBytes()}) and take records up
+	 * to {@link #MAX_DEAD_LETTER_BYTES}. A second transactional template for the bytes
+	 * would share the transactional ids and fence the first.
+	 * @param template the batch's transactional template
+	 * @return the per-record policy
+	 */
+	public static BatchDeadLetters forBatches(KafkaTemplate<String, ?> template) {
+		return new BatchDeadLetters(new DeadLetterPublishingRecoverer(template));
+	}
+
+	/**
+	 * A value serializer for a producer that writes events and dead letters: CloudEvents
+	 * as events, byte arrays (records that could not be read) as they are.
+	 * @return the serializer
+	 */
+	public static Serializer<Object> eventsOrBytes() {
+		return new DelegatingByTypeSerializer(
+				Map.of(CloudEvent.class, new CloudEventSerializer(), byte[].class, new ByteArraySerializer()));
+	}
+
+	/**
+	 * What follows the rollback of a batch that {@link BatchDeadLetters} handles: it
+	 * failed as a whole (it could not even dead-letter a record, or commit), so the
+	 * broker is away; the batch is read again, once a second, until it goes through.
+	 * Never recovered as a whole: that would dead-letter records that are fine.
 	 * @return the after-rollback processor
 	 */
-	public static DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(
-			KafkaTemplate<String, CloudEvent<?>> template, ProducerFactory<String, ?> producerFactory) {
-		DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-				recoverer(template, producerFactory), backOff(), template, true);
-		processor.addNotRetryableExceptions(IllegalArgumentException.class);
-		return processor;
+	public static DefaultAfterRollbackProcessor<Object, Object> batchAfterRollbackProcessor() {
+		return new DefaultAfterRollbackProcessor<>(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS));
 	}
 
 	/**
