@@ -37,6 +37,9 @@ USER 10001:10001
 ENV PORT=${PORT}
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/app/readiness-check.sh"]
-# The heap follows the container's memory limit; an OutOfMemoryError ends the JVM so the orchestrator restarts it.
+# The heap follows the container's memory limit: half of it, so that heap, metaspace, threads and Kafka Streams'
+# RocksDB (bounded to 32 MB by BoundedRocksDbMemory) stay within it (the start-up benchmark, docs/benchmarks.md,
+# measured a 507 MB peak with 75% and unbounded RocksDB). An OutOfMemoryError ends the JVM so the orchestrator
+# restarts it.
 # java is PID 1 (exec form), so SIGTERM reaches Spring Boot's graceful shutdown. JDK_JAVA_OPTIONS adds options.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -69,7 +69,7 @@ class DockerfileTests {
 	void exposesPORTAndSizesTheHeapToTheContainer() {
 		assertThat(instructions("EXPOSE")).containsExactly("${PORT}");
 		assertThat(instructions("ENV")).contains("PORT=${PORT}");
-		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:MaxRAMPercentage=75\"");
+		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:MaxRAMPercentage=50\"");
 		assertThat(instructions("HEALTHCHECK").get(0)).contains("/app/readiness-check.sh");
 		assertThat(Repository.read(Repository.path("deploy/docker/readiness-check.sh")))
 			.contains("GET /actuator/health/readiness ");

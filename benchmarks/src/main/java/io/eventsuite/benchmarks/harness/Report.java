@@ -135,12 +135,14 @@ public final class Report {
 				+ "| median s |" + (rss ? " peak RSS MB |" : "")
 				+ " errors |\n|---|---|---|---|---|---|---|---|---|---|---|" + (rss ? "---|" : "") + "---|\n");
 		for (Summary summary : summaries()) {
-			text.append(String.format(Locale.ROOT,
-					"| %s | %s | %s | %d | %,.0f | %,.0f–%,.0f | %s | %s | %s | %s | %s |", summary.series(),
-					summary.variant(), summary.role().name().toLowerCase(Locale.ROOT), summary.runs(),
-					summary.medianPerSecond(), summary.minPerSecond(), summary.maxPerSecond(),
-					millis(summary.latency().p50()), millis(summary.latency().p99()), millis(summary.latency().p999()),
-					millis(summary.latency().max()), millis(summary.medianSeconds())));
+			// A run without a rate (a start-up) shows "–", not NaN.
+			String range = Double.isNaN(summary.medianPerSecond()) ? "–"
+					: String.format(Locale.ROOT, "%,.0f–%,.0f", summary.minPerSecond(), summary.maxPerSecond());
+			text.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |",
+					summary.series(), summary.variant(), summary.role().name().toLowerCase(Locale.ROOT), summary.runs(),
+					rate(summary.medianPerSecond()), range, millis(summary.latency().p50()),
+					millis(summary.latency().p99()), millis(summary.latency().p999()), millis(summary.latency().max()),
+					millis(summary.medianSeconds())));
 			if (rss) {
 				text.append(' ').append(millis(summary.peakRssMb())).append(" |");
 			}
@@ -187,6 +189,10 @@ public final class Report {
 
 	private static String decimal(double value) {
 		return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.3f", value);
+	}
+
+	private static String rate(double value) {
+		return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
 	}
 
 	private static String millis(double value) {

@@ -141,7 +141,7 @@ public final class HttpBenchmark {
 		}
 		List<String> settings = List.of(
 				"order-service from its own jar (-Xmx256m), with eventsuite.benchmark.noop-endpoint=true, "
-						+ "as shipped otherwise: acks=all, linger.ms=5, idempotence on, answered from the "
+						+ "as shipped otherwise: acks=all, linger.ms=0, idempotence on, answered from the "
 						+ "delivery callback; its Kafka Streams order views (exactly-once) run too, and each "
 						+ "measurement starts once they have caught up with every order placed before it",
 				"one KRaft broker (Kafka's own server, a JVM of its own, -Xmx384m), orders with 6 partitions, 1 replica",

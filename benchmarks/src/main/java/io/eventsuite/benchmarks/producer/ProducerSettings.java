@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The producer settings both sides run with, written once to a file that
  * {@code ProducerPerformance} reads with {@code --producer.config} and the contender
  * reads too: order-service's profile ({@code acks=all}, idempotence at Kafka's default,
- * which is on with {@code acks=all}, {@code linger.ms=5}, 16 KB batches, no compression).
+ * which is on with {@code acks=all}, {@code linger.ms=0}, 16 KB batches, no compression).
  *
  * @param acks {@code acks}
  * @param lingerMs {@code linger.ms}
@@ -27,7 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public record ProducerSettings(String acks, int lingerMs, int batchSize, String compression) {
 
 	/** What order-service ships with ({@code application.yml} and Kafka's defaults). */
-	public static final ProducerSettings ORDER_SERVICE = new ProducerSettings("all", 5, 16_384, "none");
+	public static final ProducerSettings ORDER_SERVICE = new ProducerSettings("all", 0, 16_384, "none");
 
 	Map<String, String> properties(String bootstrapServers) {
 		Map<String, String> properties = new LinkedHashMap<>();

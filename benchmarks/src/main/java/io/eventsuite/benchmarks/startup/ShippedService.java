@@ -2,7 +2,6 @@ package io.eventsuite.benchmarks.startup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +11,12 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 
+import io.eventsuite.test.KafkaCluster;
 import io.eventsuite.test.ServiceClient;
 
 import static org.awaitility.Awaitility.await;
@@ -27,14 +29,18 @@ import static org.awaitility.Awaitility.await;
  */
 final class ShippedService implements AutoCloseable {
 
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
 	/**
-	 * The image's flags ({@code -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}) as
-	 * the JVM applies them in a container limited to 512 MB: {@code MaxRAM} makes the
-	 * heap 75% of 512 MB, and the serial collector is what the JVM picks by itself on a
-	 * machine of less than 1,792 MB, which is how it sees such a container.
+	 * The image's flags, read from the Dockerfile's {@code ENTRYPOINT} (the JVM options
+	 * between {@code java} and the launcher), as the JVM applies them in a container
+	 * limited to 512 MB: {@code MaxRAM} stands for the limit, and the serial collector is
+	 * what the JVM picks by itself on a machine of less than 1,792 MB, which is how it
+	 * sees such a container.
 	 */
-	static final List<String> IMAGE_JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC",
-			"-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+	static final List<String> IMAGE_JVM_FLAGS = Stream
+		.concat(Stream.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC"), entrypointJvmOptions().stream())
+		.toList();
 
 	private static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
@@ -97,7 +103,7 @@ final class ShippedService implements AutoCloseable {
 	 * @return the ready service, to be closed
 	 */
 	static ShippedService start(String name, Path extracted, String bootstrapServers, Path log) {
-		int port = freePort();
+		int port = KafkaCluster.freePort();
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(IMAGE_JVM_FLAGS);
 		command.addAll(List.of("-cp", extracted.toString(), LAUNCHER, "--server.port=" + port));
@@ -207,9 +213,16 @@ final class ShippedService implements AutoCloseable {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	static List<String> entrypointJvmOptions() {
+		Path dockerfile = Path.of(System.getProperty("eventsuite.jars"), "Dockerfile");
+		try {
+			String entrypoint = Files.readAllLines(dockerfile)
+				.stream()
+				.filter((line) -> line.startsWith("ENTRYPOINT"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No ENTRYPOINT in " + dockerfile));
+			List<String> words = QUOTED.matcher(entrypoint).results().map((match) -> match.group(1)).toList();
+			return words.subList(words.indexOf("java") + 1, words.indexOf(LAUNCHER));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -30,8 +30,8 @@ record Grid(List<Payload> payloads, List<Row> rows, List<String> compressions, L
 	static final List<Integer> LINGERS = List.of(0, 5, 20);
 
 	/**
-	 * The default rows: order-service's ({@code b16k l5}) with Kafka 3's default linger
-	 * below it ({@code b16k l0}), activity-tracker's ({@code b64k l20}) with larger
+	 * The default rows: order-service's ({@code b16k l0}) with Kafka 4's default linger
+	 * beside it ({@code b16k l5}), activity-tracker's ({@code b64k l20}) with larger
 	 * batches beside it ({@code b256k l20}).
 	 */
 	static final List<Row> DEFAULT_ROWS = List.of(new Row(16 * 1024, 0), new Row(16 * 1024, 5), new Row(64 * 1024, 20),

@@ -26,10 +26,10 @@ enum Payload {
 
 	/**
 	 * {@code OrderPlaced}, keyed by order id; order-service's {@code application.yml}:
-	 * {@code acks=all}, {@code linger.ms=5}, {@code batch.size} and
+	 * {@code acks=all}, {@code linger.ms=0}, {@code batch.size} and
 	 * {@code compression.type} at Kafka's defaults (16 KB, none).
 	 */
-	ORDER("order-service", Topics.ORDERS, new Cell("all", 16_384, 5, "none"), OrderEvents.SOURCE, OrderEvents::next),
+	ORDER("order-service", Topics.ORDERS, new Cell("all", 16_384, 0, "none"), OrderEvents.SOURCE, OrderEvents::next),
 
 	/**
 	 * {@code ActivityRecorded}, keyed by user id; activity-tracker's

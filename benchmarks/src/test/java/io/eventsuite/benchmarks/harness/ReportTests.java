@@ -79,7 +79,9 @@ class ReportTests {
 		assertThat(report.summary("start-up", "svc").medianSeconds()).isEqualTo(3.5);
 		assertThat(report.verdicts().get(0).text())
 			.isEqualTo("target 6: svc peak RSS 250 MB (target ≤ 240 MB): missed by 10.00 MB");
-		assertThat(report.table()).contains("| median s | peak RSS MB |").contains("| 3.50 | 250.0 |");
+		assertThat(report.table()).contains("| median s | peak RSS MB |")
+			.contains("| start-up | svc | contender | 3 | 1 | 1–1 |")
+			.contains("| 3.50 | 250.0 |");
 	}
 
 	@Test
@@ -101,6 +103,16 @@ class ReportTests {
 			.isEqualTo("test,\"unthrottled\",\"suite\",contender,1,90000,0,1.000,90000.000,1.000,5.000,9.000,20.000,");
 		byte[] png = Files.readAllBytes(written.chart());
 		assertThat(png).hasSizeGreaterThan(5_000).startsWith(0x89, 'P', 'N', 'G');
+	}
+
+	@Test
+	void aRunWithoutARateShowsADashNotNaN() {
+		List<Measurement> runs = List
+			.of(new Measurement("start-up", "svc", Role.CONTENDER, 1, 1, 0, 3.0, Double.NaN, Latency.NONE));
+
+		Report report = new Report("test", "Test", MACHINE, List.of(), runs, List.of(), "start-up", "start-up");
+
+		assertThat(report.table()).contains("| start-up | svc | contender | 1 | – | – | – |").doesNotContain("NaN");
 	}
 
 	private static Report report(List<Measurement> measurements) {

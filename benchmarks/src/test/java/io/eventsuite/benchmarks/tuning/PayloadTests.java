@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.FileSystemResource;
 
+import io.eventsuite.benchmarks.producer.ProducerSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PayloadTests {
@@ -20,6 +22,11 @@ class PayloadTests {
 	void shippedProfilesAreWhatTheServicesConfigure() {
 		assertThat(Payload.ORDER.shipped()).isEqualTo(profileOf("order-service"));
 		assertThat(Payload.ACTIVITY.shipped()).isEqualTo(profileOf("activity-tracker"));
+		// Targets 1 and 4 hold the suite to ProducerPerformance with order-service's
+		// profile too.
+		ProducerSettings order = ProducerSettings.ORDER_SERVICE;
+		assertThat(new Cell(order.acks(), order.batchSize(), order.lingerMs(), order.compression()))
+			.isEqualTo(profileOf("order-service"));
 	}
 
 	@Test

@@ -30,17 +30,17 @@ class TuningMatrixTests {
 	@Test
 	void pivotsRowsOfBatchAndLingerAgainstColumnsOfCompressionAndAcks() {
 		String markdown = TuningMatrix
-			.markdown(report(List.of(result(new Cell("all", 16_384, 5, "none"), Mode.UNTHROTTLED, 150_000, 900),
-					result(new Cell("all", 16_384, 5, "none"), Mode.RATED, 5_000, 12.34),
-					result(new Cell("0", 16_384, 0, "lz4"), Mode.UNTHROTTLED, 210_000, 400),
-					result(new Cell("0", 16_384, 0, "lz4"), Mode.RATED, 5_000, 0.42)), 1), GRID, RATE);
+			.markdown(report(List.of(result(new Cell("all", 16_384, 0, "none"), Mode.UNTHROTTLED, 150_000, 900),
+					result(new Cell("all", 16_384, 0, "none"), Mode.RATED, 5_000, 12.34),
+					result(new Cell("0", 16_384, 5, "lz4"), Mode.UNTHROTTLED, 210_000, 400),
+					result(new Cell("0", 16_384, 5, "lz4"), Mode.RATED, 5_000, 0.42)), 1), GRID, RATE);
 
 		assertThat(markdown).contains("### order, max throughput, records/s\n\n"
 				+ "| | none acks=0 | none acks=all | lz4 acks=0 | lz4 acks=all |\n|---|---:|---:|---:|---:|\n"
-				+ "| b16k l0 | – | – | 210,000 | – |\n| b16k l5 | – | **150,000** | – | – |\n");
+				+ "| b16k l0 | – | **150,000** | – | – |\n| b16k l5 | – | – | 210,000 | – |\n");
 		assertThat(markdown).contains("### order, 5,000/s, p99 ms\n\n"
 				+ "| | none acks=0 | none acks=all | lz4 acks=0 | lz4 acks=all |\n|---|---:|---:|---:|---:|\n"
-				+ "| b16k l0 | – | – | 0.42† | – |\n| b16k l5 | – | **12.3** | – | – |\n");
+				+ "| b16k l0 | – | **12.3** | – | – |\n| b16k l5 | – | – | 0.42† | – |\n");
 		assertThat(markdown).contains("† `acks=0`: the delivery callback fires once the request is written");
 	}
 

@@ -1,6 +1,9 @@
 package io.eventsuite.events.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
@@ -10,6 +13,19 @@ import org.apache.kafka.common.serialization.Serializer;
  * the event as JSON.
  */
 public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
+
+	private static final byte[] SPEC_VERSION = utf8(CloudEvent.SPEC_VERSION);
+
+	private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
+
+	private static final Function<String, byte[]> UTF_8 = CloudEventSerializer::utf8;
+
+	/**
+	 * The bytes of the attributes that repeat from event to event (a producer's source,
+	 * the contract's types): encoded once, shared by every record's headers, which Kafka
+	 * never modifies. A bounded set: one entry per source and type.
+	 */
+	private final Map<String, byte[]> constants = new ConcurrentHashMap<>();
 
 	@Override
 	public byte[] serialize(String topic, CloudEvent<?> event) {
@@ -21,18 +37,22 @@ public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 		if (event == null) {
 			return null;
 		}
-		put(headers, CloudEventHeaders.SPEC_VERSION, CloudEvent.SPEC_VERSION);
-		put(headers, CloudEventHeaders.ID, event.id());
-		put(headers, CloudEventHeaders.SOURCE, event.source().toString());
-		put(headers, CloudEventHeaders.TYPE, event.type());
-		put(headers, CloudEventHeaders.TIME, InstantText.format(event.time()));
-		put(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+		put(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
+		put(headers, CloudEventHeaders.ID, utf8(event.id()));
+		put(headers, CloudEventHeaders.SOURCE, this.constants.computeIfAbsent(event.source().toString(), UTF_8));
+		put(headers, CloudEventHeaders.TYPE, this.constants.computeIfAbsent(event.type(), UTF_8));
+		put(headers, CloudEventHeaders.TIME, utf8(InstantText.format(event.time())));
+		put(headers, CloudEventHeaders.CONTENT_TYPE, JSON);
 		return EventJson.MAPPER.writeValueAsBytes(event.data());
 	}
 
-	private static void put(Headers headers, String name, String value) {
+	private static void put(Headers headers, String name, byte[] value) {
 		headers.remove(name);
-		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+		headers.add(name, value);
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,0 +1,42 @@
+package io.eventsuite.support.streams;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BoundedRocksDbMemoryTests {
+
+	@Test
+	void everyStoreCountsIndexesFiltersAndMemtablesAgainstTheOneSharedBudget() {
+		try (Options first = new Options(); Options second = new Options()) {
+			new BoundedRocksDbMemory().setConfig("order-view", first, Map.of());
+			new BoundedRocksDbMemory().setConfig("customer-orders", second, Map.of());
+
+			for (Options options : new Options[] { first, second }) {
+				BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+				assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
+				assertThat(table.pinTopLevelIndexAndFilter()).isTrue();
+				assertThat(options.maxWriteBufferNumber()).isEqualTo(2);
+				assertThat(options.writeBufferSize()).isEqualTo(BoundedRocksDbMemory.MEMTABLE_BYTES / 4);
+			}
+		}
+	}
+
+	@Test
+	void theServicesUseIt() throws IOException {
+		Properties defaults = new Properties();
+		try (InputStream in = getClass().getResourceAsStream("/eventsuite-defaults.properties")) {
+			defaults.load(in);
+		}
+		assertThat(defaults.getProperty("spring.kafka.streams.properties.rocksdb.config.setter"))
+			.isEqualTo(BoundedRocksDbMemory.class.getName());
+	}
+
+}
