@@ -7,6 +7,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -24,6 +25,12 @@ public class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
 	/** The share of the budget the memtables may take. */
 	static final long MEMTABLE_BYTES = 8L * 1024 * 1024;
+
+	static {
+		// Kafka Streams creates this setter before any RocksDB object, so the native
+		// library may not be loaded yet when the shared cache below is made.
+		RocksDB.loadLibrary();
+	}
 
 	// Shared by every store of the process: that is the point.
 	private static final Cache CACHE = new LRUCache(TOTAL_BYTES, -1, false, 0.1);

@@ -5,13 +5,25 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoundedRocksDbMemoryTests {
+
+	// First, as in a service: Kafka Streams makes the setter before any RocksDB object
+	// exists, so the class must load RocksDB's native library itself.
+	@Test
+	@Order(1)
+	void canBeMadeBeforeAnyRocksDbObject() {
+		assertThat(new BoundedRocksDbMemory()).isNotNull();
+	}
 
 	@Test
 	void everyStoreCountsIndexesFiltersAndMemtablesAgainstTheOneSharedBudget() {
