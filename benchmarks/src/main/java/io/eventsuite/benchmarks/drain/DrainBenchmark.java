@@ -200,7 +200,7 @@ public final class DrainBenchmark {
 						+ "group",
 				String.format(Locale.ROOT,
 						"contender: one notification-service from its own jar (-Xmx256m) as shipped (a Kafka "
-								+ "transaction per order event: notification and offset committed together), in a "
+								+ "transaction per poll of up to 2,000 order events: notifications and offsets committed together), in a "
 								+ "group and with a notifications topic of its own per run; timed from the first "
 								+ "offset commit an admin client sees (polled every 100 ms) until the group has "
 								+ "committed every partition's end, so start-up and joining are left out; a run not "

@@ -276,7 +276,7 @@ public final class LatencyBenchmark {
 		List<String> settings = new ArrayList<>(List.of(
 				"contender: order-service and notification-service from their own jars (-Xmx256m each), as shipped "
 						+ "(order-service: acks=all, linger.ms=0, 202 from the delivery callback, its Kafka Streams "
-						+ "views; notification-service: one Kafka transaction per order event, read_committed); on "
+						+ "views; notification-service: one Kafka transaction per poll, read_committed); on "
 						+ "three brokers orders, notifications and chat-messages have 3 replicas and "
 						+ "min.insync.replicas=2",
 				String.format(Locale.ROOT,
