@@ -41,16 +41,16 @@ class DockerfileTests {
 			.anyMatch((run) -> run.contains("./mvnw") && run.contains("-pl ${SERVICE} ") && run.contains("package"));
 		assertThat(instructions("COPY")).contains("--from=build /src/${SERVICE}/target/${SERVICE}-*.jar app.jar");
 		assertThat(instructions("RUN"))
-			.contains("java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted");
+			.contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted");
 		// Spring Boot's default layers, from the least to the most often changed.
 		List<String> layers = instructions("COPY").stream()
 			.filter((copy) -> copy.startsWith("--from=layers"))
 			.map((copy) -> copy.replaceAll("^--from=layers /layers/extracted/([\\w-]+)/ \\./$", "$1"))
 			.toList();
-		assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
-				"application");
-		assertThat(instructions("ENTRYPOINT").get(0))
-			.contains("\"org.springframework.boot.loader.launch.JarLauncher\"");
+		assertThat(layers).containsExactly("dependencies", "snapshot-dependencies", "application");
+		// Extracted without the launcher: a plain jar with its libraries beside it,
+		// started as one.
+		assertThat(instructions("ENTRYPOINT").get(0)).endsWith("\"-jar\", \"app.jar\"]");
 		// Each stage that uses a build argument declares it, or it is empty there.
 		assertThat(instructions("ARG")).containsExactly("SERVICE", "PORT", "SERVICE", "SERVICE", "PORT");
 	}

@@ -22,10 +22,12 @@ import io.eventsuite.test.ServiceClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service started the way its container image starts it: Spring Boot's launcher over
- * the jar's extracted contents (the Dockerfile's {@code extract --launcher}), with the
- * image's JVM flags inside the memory limit of the compose file and the Kubernetes
- * manifests. Its readiness is polled every 20 ms from the moment the process is started.
+ * A service started the way its container image starts it: the jar extracted as the
+ * Dockerfile extracts it ({@code app.jar} with its libraries in {@code lib/}), its AppCDS
+ * archive recorded by the image's own script
+ * ({@code deploy/docker/record-class-archive.sh}), and the image's JVM flags inside the
+ * memory limit of the compose file and the Kubernetes manifests. Its readiness is polled
+ * every 20 ms from the moment the process is started.
  */
 final class ShippedService implements AutoCloseable {
 
@@ -33,7 +35,7 @@ final class ShippedService implements AutoCloseable {
 
 	/**
 	 * The image's flags, read from the Dockerfile's {@code ENTRYPOINT} (the JVM options
-	 * between {@code java} and the launcher), as the JVM applies them in a container
+	 * between {@code java} and {@code -jar}), as the JVM applies them in a container
 	 * limited to 512 MB: {@code MaxRAM} stands for the limit, and the serial collector is
 	 * what the JVM picks by itself on a machine of less than 1,792 MB, which is how it
 	 * sees such a container.
@@ -42,7 +44,9 @@ final class ShippedService implements AutoCloseable {
 		.concat(Stream.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC"), entrypointJvmOptions().stream())
 		.toList();
 
-	private static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+	private static final String APP_JAR = "app.jar";
+
+	private static final String CLASS_ARCHIVE = "app.jsa";
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
@@ -67,23 +71,36 @@ final class ShippedService implements AutoCloseable {
 	}
 
 	/**
-	 * Extracts a service's executable jar as the image's build does.
+	 * Extracts a service's executable jar and records its class archive as the image's
+	 * build does, then checks that the JVM accepts the archive ({@code -Xshare:on}
+	 * refuses to start with one that does not match the jars), so that a start timed
+	 * without it cannot pass for a start with it.
 	 * @param jar the jar
 	 * @param directory an empty or missing directory
 	 * @return the directory
 	 */
 	static Path extract(Path jar, Path directory) {
-		List<String> command = List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--launcher",
-				"--destination", directory.toString());
+		Path log = directory.resolveSibling(directory.getFileName() + "-extract.log");
+		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--application-filename", APP_JAR,
+				"--destination", directory.toString()), directory.getParent(), log);
+		Path script = Path.of(System.getProperty("eventsuite.jars"), "deploy", "docker", "record-class-archive.sh");
+		run(List.of("sh", script.toString()), directory, log);
+		run(List.of(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + CLASS_ARCHIVE, "-cp", APP_JAR, "-version"),
+				directory, log);
+		return directory;
+	}
+
+	private static void run(List<String> command, Path directory, Path log) {
 		try {
-			Files.createDirectories(directory.getParent());
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(directory.resolveSibling(directory.getFileName() + "-extract.log").toFile())
+			Files.createDirectories(directory);
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
-			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException("Could not extract " + jar);
+			if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				process.destroyForcibly();
+				throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
 			}
-			return directory;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -106,7 +123,7 @@ final class ShippedService implements AutoCloseable {
 		int port = KafkaCluster.freePort();
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(IMAGE_JVM_FLAGS);
-		command.addAll(List.of("-cp", extracted.toString(), LAUNCHER, "--server.port=" + port));
+		command.addAll(List.of("-jar", APP_JAR, "--server.port=" + port));
 		ServiceClient client = ServiceClient.onPort(port);
 		try {
 			Files.createDirectories(log.getParent());
@@ -222,7 +239,7 @@ final class ShippedService implements AutoCloseable {
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("No ENTRYPOINT in " + dockerfile));
 			List<String> words = QUOTED.matcher(entrypoint).results().map((match) -> match.group(1)).toList();
-			return words.subList(words.indexOf("java") + 1, words.indexOf(LAUNCHER));
+			return words.subList(words.indexOf("java") + 1, words.indexOf("-jar"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -138,9 +138,10 @@ public final class StartupBenchmark {
 
 	private List<String> settings() {
 		return List.of("services: " + String.join(", ", this.services)
-				+ ", each from its own jar, extracted as the image's build extracts it and started with Spring Boot's "
-				+ "JarLauncher and the image's JVM flags as they apply in the 512 MB container of the compose file "
-				+ "and the Kubernetes manifests: " + String.join(" ", ShippedService.IMAGE_JVM_FLAGS),
+				+ ", each from its own jar, extracted as the image's build extracts it (app.jar, lib/), its AppCDS "
+				+ "archive recorded by the image's script (deploy/docker/record-class-archive.sh), and started with "
+				+ "java -jar app.jar and the image's JVM flags as they apply in the 512 MB container of the compose "
+				+ "file and the Kubernetes manifests: " + String.join(" ", ShippedService.IMAGE_JVM_FLAGS),
 				"one KRaft broker (Kafka's own server, a JVM of its own, -Xmx384m); the services start one after the "
 						+ "other, the ones started before keep running",
 				"time to ready: from starting the process to the first 200 UP of /actuator/health/readiness "

@@ -74,7 +74,7 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 			DomainEvent event = EventJson.MAPPER.readValue(data, type.javaType());
 			return new CloudEvent<>(required(headers, CloudEventHeaders.ID),
 					URI.create(required(headers, CloudEventHeaders.SOURCE)), ceType,
-					Instant.parse(required(headers, CloudEventHeaders.TIME)), event);
+					InstantText.parse(required(headers, CloudEventHeaders.TIME)), event);
 		}
 		catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
 			throw new InvalidCloudEventException("Invalid " + ceType + ": " + ex.getMessage(), ex);

@@ -1,7 +1,9 @@
 package io.eventsuite.events.wire;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,62 @@ class InstantTextTests {
 			.isEqualTo("\"2026-11-23T02:14:39.882Z\"");
 		for (DomainEvent event : SampleEvents.all()) {
 			assertThat(EventJson.MAPPER.writeValueAsString(event)).isEqualTo(plain.writeValueAsString(event));
+		}
+	}
+
+	@Test
+	void readsWhatItWritesWithoutFallingBackToInstantParse() {
+		SplittableRandom random = new SplittableRandom(7);
+		for (int i = 0; i < 200_000; i++) {
+			long seconds = random.nextLong(-62_167_219_200L, 253_402_300_799L + 1);
+			int nano = switch (i % 4) {
+				case 0 -> 0;
+				case 1 -> random.nextInt(1000) * 1_000_000;
+				case 2 -> random.nextInt(1_000_000) * 1_000;
+				default -> random.nextInt(1_000_000_000);
+			};
+			Instant instant = Instant.ofEpochSecond(seconds, nano);
+			String text = InstantText.format(instant);
+			assertThat(InstantText.parseCommonForm(text)).as(text).isEqualTo(instant);
+		}
+	}
+
+	@Test
+	void readsEveryTextAsInstantParseDoesOrRejectsItAsInstantParseDoes() {
+		for (String text : new String[] { "2024-02-29T23:59:59.5Z", "2024-02-29T23:59:59.12Z",
+				"2024-02-29T23:59:59.1234Z", "2024-02-29T23:59:59.12345678Z", "2024-02-29T23:59:59.123456789Z",
+				"1900-03-01T00:00:00Z", "2000-03-01T00:00:00Z", "0000-02-29T00:00:00Z", "1969-12-31T23:59:59Z",
+				"2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-13-01T00:00:00Z",
+				"2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z",
+				"2016-12-31T23:59:60Z", "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00.1234567890Z",
+				"2024-01-01T00:00:00+01:00", "2024-01-01t00:00:00z", "2024-01-01T00:00:00", "+10000-01-01T00:00:00Z",
+				"-0001-12-31T23:59:59Z", "2024-1-01T00:00:00Z", "2024-01-01T00:00:0aZ", "2024-01-01T00:00:00,5Z",
+				"2024-01-01 00:00:00Z", "" }) {
+			assertThat(outcome(() -> InstantText.parse(text))).as(text).isEqualTo(outcome(() -> Instant.parse(text)));
+		}
+	}
+
+	@Test
+	void theEventMappingReadsInstantsAsJacksonsOwnDeserializerDoes() {
+		JsonMapper plain = JsonMapper.builder().build();
+		for (String json : new String[] { "\"2026-11-23T02:14:39.882Z\"", "\"2026-11-23T02:14:39Z\"",
+				"\"2026-11-23T03:14:39.882+01:00\"", "1795410738.5", "1795410738" }) {
+			assertThat(EventJson.MAPPER.readValue(json, Instant.class)).as(json)
+				.isEqualTo(plain.readValue(json, Instant.class));
+		}
+		for (DomainEvent event : SampleEvents.all()) {
+			byte[] json = plain.writeValueAsBytes(event);
+			assertThat(EventJson.MAPPER.readValue(json, event.getClass())).isEqualTo(event);
+		}
+	}
+
+	// The instant read, or the kind of failure.
+	private static Object outcome(Supplier<Instant> parse) {
+		try {
+			return parse.get();
+		}
+		catch (DateTimeException ex) {
+			return ex.getClass();
 		}
 	}
 

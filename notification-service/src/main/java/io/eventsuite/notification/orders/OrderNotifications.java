@@ -20,9 +20,10 @@ final class OrderNotifications {
 	}
 
 	/**
-	 * The notification for an order event. Its id is derived from the event's id, so a
-	 * redelivered event yields the same notification id and downstream readers can
-	 * recognise the repeat.
+	 * The notification for an order event. Texts are concatenated rather than formatted:
+	 * {@code String.formatted} took 9% of the drain benchmark's listener thread. Its id
+	 * is derived from the event's id, so a redelivered event yields the same notification
+	 * id and downstream readers can recognise the repeat.
 	 * @param event the order event as received
 	 * @param now when the notification is sent
 	 * @return the notification
@@ -33,13 +34,13 @@ final class OrderNotifications {
 		if (order instanceof OrderPlaced placed) {
 			return new NotificationSent(notificationId, placed.customerId(), NotificationKind.ORDER_PLACED,
 					"Order placed",
-					"Your order %s of %d item(s) totalling %s %s was placed.".formatted(placed.orderId(),
-							placed.items().size(), placed.total().toPlainString(), placed.currency()),
+					"Your order " + placed.orderId() + " of " + placed.items().size() + " item(s) totalling "
+							+ placed.total().toPlainString() + " " + placed.currency() + " was placed.",
 					event.id(), now);
 		}
 		OrderCancelled cancelled = (OrderCancelled) order;
 		return new NotificationSent(notificationId, cancelled.customerId(), NotificationKind.ORDER_CANCELLED,
-				"Order cancelled", "Your order %s was cancelled: %s".formatted(cancelled.orderId(), cancelled.reason()),
+				"Order cancelled", "Your order " + cancelled.orderId() + " was cancelled: " + cancelled.reason(),
 				event.id(), now);
 	}
 
