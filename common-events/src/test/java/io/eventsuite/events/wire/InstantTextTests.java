@@ -15,19 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InstantTextTests {
 
+	private static final long FIRST_FOUR_DIGIT_YEAR = -62_167_219_200L;
+
+	private static final long LAST_FOUR_DIGIT_YEAR = 253_402_300_799L;
+
 	@Test
 	void writesWhatInstantToStringWrites() {
 		SplittableRandom random = new SplittableRandom(42);
 		for (int i = 0; i < 200_000; i++) {
-			long seconds = random.nextLong(-62_167_219_200L - 86_400, 253_402_300_799L + 86_400);
-			int nano = switch (i % 4) {
-				case 0 -> 0;
-				case 1 -> random.nextInt(1000) * 1_000_000;
-				case 2 -> random.nextInt(1_000_000) * 1_000;
-				default -> random.nextInt(1_000_000_000);
-			};
-			Instant instant = Instant.ofEpochSecond(seconds, nano);
-			assertThat(InstantText.format(instant)).as("%d s %d ns", seconds, nano).isEqualTo(instant.toString());
+			// A day beyond each end of the four-digit years, where format falls back.
+			Instant instant = randomInstant(random, i, FIRST_FOUR_DIGIT_YEAR - 86_400, LAST_FOUR_DIGIT_YEAR + 86_400);
+			assertThat(InstantText.format(instant)).as("%s", instant).isEqualTo(instant.toString());
 		}
 	}
 
@@ -57,14 +55,7 @@ class InstantTextTests {
 	void readsWhatItWritesWithoutFallingBackToInstantParse() {
 		SplittableRandom random = new SplittableRandom(7);
 		for (int i = 0; i < 200_000; i++) {
-			long seconds = random.nextLong(-62_167_219_200L, 253_402_300_799L + 1);
-			int nano = switch (i % 4) {
-				case 0 -> 0;
-				case 1 -> random.nextInt(1000) * 1_000_000;
-				case 2 -> random.nextInt(1_000_000) * 1_000;
-				default -> random.nextInt(1_000_000_000);
-			};
-			Instant instant = Instant.ofEpochSecond(seconds, nano);
+			Instant instant = randomInstant(random, i, FIRST_FOUR_DIGIT_YEAR, LAST_FOUR_DIGIT_YEAR);
 			String text = InstantText.format(instant);
 			assertThat(InstantText.parseCommonForm(text)).as(text).isEqualTo(instant);
 		}
@@ -97,6 +88,18 @@ class InstantTextTests {
 			byte[] json = plain.writeValueAsBytes(event);
 			assertThat(EventJson.MAPPER.readValue(json, event.getClass())).isEqualTo(event);
 		}
+	}
+
+	// Between the two seconds, inclusive; the fraction cycles through none,
+	// milliseconds, microseconds and nanoseconds, the four forms Instant.toString writes.
+	private static Instant randomInstant(SplittableRandom random, int i, long firstSecond, long lastSecond) {
+		int nano = switch (i % 4) {
+			case 0 -> 0;
+			case 1 -> random.nextInt(1000) * 1_000_000;
+			case 2 -> random.nextInt(1_000_000) * 1_000;
+			default -> random.nextInt(1_000_000_000);
+		};
+		return Instant.ofEpochSecond(random.nextLong(firstSecond, lastSecond + 1), nano);
 	}
 
 	// The instant read, or the kind of failure.
