@@ -6,9 +6,12 @@
 # on every start. No broker is needed: the admin client's attempts to create topics fail after the short timeouts below
 # and the context refreshes anyway. The archive is only valid for these exact jars and this JDK; a JVM that finds it
 # stale says so and starts without it.
+# What the start leaves in its temporary directory (Tomcat's work directories, RocksDB's extracted native library) goes
+# with a scratch directory, not into the image.
 set -eu
-java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
+scratch=$(mktemp -d)
+java -Djava.io.tmpdir="${scratch}" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
     -Dspring.kafka.admin.operation-timeout=2s -Dspring.kafka.admin.close-timeout=1s \
-    -jar app.jar > record-class-archive.log 2>&1 || { cat record-class-archive.log; exit 1; }
+    -jar app.jar > "${scratch}/record-class-archive.log" 2>&1 || { cat "${scratch}/record-class-archive.log"; exit 1; }
+rm -rf "${scratch}"
 test -s app.jsa
-rm record-class-archive.log

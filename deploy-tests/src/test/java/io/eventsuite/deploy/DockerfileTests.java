@@ -55,6 +55,18 @@ class DockerfileTests {
 		assertThat(instructions("ARG")).containsExactly("SERVICE", "PORT", "SERVICE", "SERVICE", "PORT");
 	}
 
+	// The archive itself is made and checked with -Xshare:on by the start-up benchmark's
+	// smoke run (StartupBenchmarkIntegrationTests), which runs the same script.
+	@Test
+	void recordsAClassArchiveWhileBuildingAndStartsWithIt() {
+		assertThat(instructions("RUN")).anyMatch((run) -> run.startsWith("/tmp/record-class-archive.sh"));
+		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:SharedArchiveFile=app.jsa\"");
+		assertThat(Repository.read(Repository.path("deploy/docker/record-class-archive.sh")))
+			.contains("-XX:ArchiveClassesAtExit=app.jsa")
+			.contains("-Dspring.context.exit=onRefresh")
+			.contains("-jar app.jar");
+	}
+
 	@Test
 	void runsAsANonRootUser() {
 		List<String> users = instructions("USER");
