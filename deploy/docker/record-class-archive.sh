@@ -9,9 +9,11 @@
 # What the start leaves in its temporary directory (Tomcat's work directories, RocksDB's extracted native library) goes
 # with a scratch directory, not into the image.
 set -eu
+# The dynamic archive extends the JDK's own base archive (lib/server/classes.jsa). The eclipse-temurin images make it
+# when they are built (java -Xshare:dump); a JRE without one gets it here, or the step fails with the JVM's reason.
+java -Xshare:on -version > /dev/null 2>&1 || java -Xshare:dump > /dev/null
 scratch=$(mktemp -d)
 java -Djava.io.tmpdir="${scratch}" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
     -Dspring.kafka.admin.operation-timeout=2s -Dspring.kafka.admin.close-timeout=1s \
-    -jar app.jar > "${scratch}/record-class-archive.log" 2>&1 || { cat "${scratch}/record-class-archive.log"; exit 1; }
+    -jar app.jar > "${scratch}/training.log" 2>&1 && test -s app.jsa || { cat "${scratch}/training.log"; exit 1; }
 rm -rf "${scratch}"
-test -s app.jsa
