@@ -122,10 +122,14 @@ public final class InstantText {
 
 	private static int lengthOfMonth(int year, int month) {
 		return switch (month) {
-			case 2 -> ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0) ? 29 : 28;
+			case 2 -> isLeapYear(year) ? 29 : 28;
 			case 4, 6, 9, 11 -> 30;
 			default -> 31;
 		};
+	}
+
+	private static boolean isLeapYear(long year) {
+		return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	}
 
 	// As java.time.LocalDate.toEpochDay computes it, for years 0 to 9999.
@@ -135,7 +139,7 @@ public final class InstantText {
 		total += day - 1;
 		if (month > 2) {
 			total--;
-			if (!((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) {
+			if (!isLeapYear(year)) {
 				total--;
 			}
 		}
