@@ -137,15 +137,25 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.process.destroy();
+		stop(this.process, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Stops any service process the way an orchestrator does: SIGTERM, a bounded wait for
+	 * graceful shutdown, then SIGKILL.
+	 * @param process the process
+	 * @param grace how long graceful shutdown may take
+	 */
+	public static void stop(Process process, Duration grace) {
+		process.destroy();
 		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
+			process.destroyForcibly();
 		}
 	}
 

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * committed in the same transaction). The clock starts at the first commit seen, so
  * start-up, joining the group and the first poll are not counted, and stops when the
  * group has committed the end of every partition, or when a bound (counted from the first
- * commit) runs out.
+ * commit) runs out. It also notes when half of the backlog left at the first commit was
+ * done: the rate over the second half is the drain with the JIT further along.
  */
 final class GroupProgress {
 
@@ -40,6 +41,10 @@ final class GroupProgress {
 	private long firstNanos;
 
 	private long firstCommitted;
+
+	private long halfNanos;
+
+	private long halfCommitted;
 
 	private long lastNanos;
 
@@ -78,7 +83,8 @@ final class GroupProgress {
 			complete = false;
 		}
 		return new Drain(progress.firstCommitted, progress.lastCommitted,
-				(progress.lastNanos - progress.firstNanos) / 1e9, complete);
+				(progress.lastNanos - progress.firstNanos) / 1e9, complete, progress.halfCommitted,
+				(progress.halfNanos != 0) ? (progress.lastNanos - progress.halfNanos) / 1e9 : 0);
 	}
 
 	/**
@@ -103,6 +109,11 @@ final class GroupProgress {
 		if (this.firstNanos != 0) {
 			this.lastNanos = now;
 			this.lastCommitted = committed;
+			if (this.halfNanos == 0 && committed > this.firstCommitted
+					&& committed - this.firstCommitted >= (this.total - this.firstCommitted) / 2) {
+				this.halfNanos = now;
+				this.halfCommitted = committed;
+			}
 		}
 		return committed >= this.total;
 	}
@@ -139,8 +150,13 @@ final class GroupProgress {
 	 * @param committedAtEnd what it had committed when the clock stopped
 	 * @param seconds between the two
 	 * @param complete whether it committed everything before the bound
+	 * @param committedAtHalf what it had committed when half of the backlog left at the
+	 * first commit was done (0 if that was never seen)
+	 * @param secondHalfSeconds from then until the clock stopped (0 if not seen, or seen
+	 * only at the last look)
 	 */
-	record Drain(long committedAtStart, long committedAtEnd, double seconds, boolean complete) {
+	record Drain(long committedAtStart, long committedAtEnd, double seconds, boolean complete, long committedAtHalf,
+			double secondHalfSeconds) {
 
 		long records() {
 			return this.committedAtEnd - this.committedAtStart;
@@ -148,6 +164,22 @@ final class GroupProgress {
 
 		double perSecond() {
 			return records() / this.seconds;
+		}
+
+		/**
+		 * Whether the second half was timed: its start and its end were seen apart.
+		 * @return {@code true} if {@link #secondHalfPerSecond()} means something
+		 */
+		boolean secondHalfTimed() {
+			return this.secondHalfSeconds > 0 && secondHalfRecords() > 0;
+		}
+
+		long secondHalfRecords() {
+			return this.committedAtEnd - this.committedAtHalf;
+		}
+
+		double secondHalfPerSecond() {
+			return secondHalfRecords() / this.secondHalfSeconds;
 		}
 
 	}

@@ -53,7 +53,7 @@ final class Charts {
 			.yAxisTitle("per second")
 			.build();
 		chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
-		chart.getStyler().setXAxisLabelRotation(10);
+		chart.getStyler().setXAxisLabelRotation(30);
 		chart.getStyler().setYAxisDecimalPattern("#,###");
 		int rounds = runs.stream().mapToInt(Measurement::round).max().orElse(0);
 		for (int round : IntStream.rangeClosed(1, rounds).toArray()) {

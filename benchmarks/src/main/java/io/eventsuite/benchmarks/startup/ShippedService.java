@@ -18,6 +18,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import io.eventsuite.test.KafkaCluster;
 import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.ServiceProcess;
 
 import static org.awaitility.Awaitility.await;
 
@@ -214,16 +215,7 @@ final class ShippedService implements AutoCloseable {
 
 	@Override
 	public void close() {
-		stop();
-		try {
-			if (!this.process.waitFor(45, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ServiceProcess.stop(this.process, Duration.ofSeconds(45));
 	}
 
 	private static String java() {

@@ -3,6 +3,7 @@ package io.eventsuite.benchmarks.drain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,21 +29,30 @@ class DrainBenchmarkIntegrationTests {
 		Report report = DrainBenchmark
 			.run(Options.of(Map.of("records", String.valueOf(RECORDS), "rounds", "1", "max-seconds", "10")));
 
-		assertThat(report.measurements()).extracting(Measurement::variant)
-			.containsExactly(DrainBenchmark.REFERENCE, DrainBenchmark.CONTENDER);
-		Measurement reference = report.measurements().get(0);
+		// The second half is timed only when its start and end fall on different looks
+		// at the group's offsets (every 100 ms), which a backlog this small may not give.
+		List<Measurement> measurements = report.measurements();
+		assertThat(measurements).extracting(Measurement::variant)
+			.startsWith(DrainBenchmark.REFERENCE, DrainBenchmark.CONTENDER)
+			.hasSizeBetween(2, 3);
+		Measurement reference = measurements.get(0);
 		assertThat(reference.count()).isEqualTo(RECORDS);
 		assertThat(reference.perSecond()).isPositive();
-		Measurement contender = report.measurements().get(1);
+		Measurement contender = measurements.get(1);
 		assertThat(contender.count()).isPositive().isLessThanOrEqualTo(RECORDS);
 		assertThat(contender.perSecond()).isPositive().isFinite();
-		assertThat(report.measurements()).extracting(Measurement::errors).containsOnly(0L);
+		measurements.stream().skip(2).forEach((secondHalf) -> {
+			assertThat(secondHalf.variant()).isEqualTo(DrainBenchmark.SECOND_HALF);
+			assertThat(secondHalf.count()).isPositive().isLessThan(contender.count());
+			assertThat(secondHalf.seconds()).isPositive().isLessThan(contender.seconds());
+		});
+		assertThat(measurements).extracting(Measurement::errors).containsOnly(0L);
 
 		Report.Written written = report.write(Path.of("target", "smoke-results"));
 		assertThat(Files.readString(written.table())).contains(DrainBenchmark.CONTENDER)
 			.contains("of ConsumerPerformance's")
 			.contains(report.verdicts().get(0).text());
-		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 2);
+		assertThat(Files.readAllLines(written.csv())).hasSize(1 + measurements.size());
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
 	}
 
