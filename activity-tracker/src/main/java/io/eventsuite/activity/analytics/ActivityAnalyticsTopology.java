@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -38,8 +39,10 @@ import io.eventsuite.support.streams.StreamsSerdes;
  * sender. Only the two re-keyed streams go through repartition topics, with as many
  * partitions as {@code user-activity}, so that partition {@code p} of the store is fed by
  * partition {@code p} of {@code user-activity}: what read-your-writes relies on.</li>
- * <li>Page views per page in one-minute event-time windows ({@value #PAGE_VIEWS}) and the
- * top pages of each window ({@value #TOP_PAGES}, keyed by the window start).</li>
+ * <li>Page views per page in one-minute event-time windows ({@value #PAGE_VIEWS}),
+ * counted first where they arrive ({@link PageViewPartials}) and summed per page after
+ * the repartition, and the top pages of each window ({@value #TOP_PAGES}, keyed by the
+ * window start).</li>
  * </ul>
  * Every processor, store and internal topic is named, so that internal topic names stay
  * the same when the topology changes elsewhere.
@@ -65,6 +68,11 @@ final class ActivityAnalyticsTopology {
 	/** Counts the events of configured bot users that were left out. */
 	static final String BOT_EVENTS = "eventsuite.analytics.bot-events";
 
+	/**
+	 * Counts the page views left out of the page statistics because they came too late.
+	 */
+	static final String LATE_PAGE_VIEWS = "eventsuite.analytics.late-page-views";
+
 	private ActivityAnalyticsTopology() {
 	}
 
@@ -73,11 +81,17 @@ final class ActivityAnalyticsTopology {
 	 * @param builder the builder of the application
 	 * @param topics the input topics
 	 * @param properties bots, grace period and retention
-	 * @param botEvents incremented for each event of a bot user left out
+	 * @param meters where the analytics count the events they leave out
 	 * @return the profiles
 	 */
 	static KTable<String, UserProfile> build(StreamsBuilder builder, InputTopics topics, AnalyticsProperties properties,
-			Counter botEvents) {
+			MeterRegistry meters) {
+		Counter botEvents = Counter.builder(BOT_EVENTS)
+			.description("Events of configured bot users that the analytics left out")
+			.register(meters);
+		Counter lateViews = Counter.builder(LATE_PAGE_VIEWS)
+			.description("Page views that arrived after their window and its grace period closed, left out")
+			.register(meters);
 		Predicate<String> bot = (userId) -> {
 			boolean isBot = properties.isBot(userId);
 			if (isBot) {
@@ -91,7 +105,7 @@ final class ActivityAnalyticsTopology {
 			.filter((userId, event) -> event != null, Named.as("user-activity-events"))
 			.mapValues(ValidEvents::activity, Named.as("user-activity-validate"))
 			.filterNot((userId, activity) -> bot.test(userId), Named.as("user-activity-drop-bots"));
-		countPageViews(activities, properties);
+		countPageViews(activities, properties, lateViews);
 		KStream<String, ProfileUpdate> erasures = userActivity
 			.filter((userId, event) -> event == null, Named.as("user-activity-tombstones"))
 			.mapValues(ValidEvents::erasure, Named.as("user-activity-erasures"));
@@ -144,15 +158,23 @@ final class ActivityAnalyticsTopology {
 			.repartition(repartitioned(CHAT_BY_SENDER, topics));
 	}
 
-	private static void countPageViews(KStream<String, ActivityRecorded> activities, AnalyticsProperties properties) {
+	private static void countPageViews(KStream<String, ActivityRecorded> activities, AnalyticsProperties properties,
+			Counter lateViews) {
 		activities.filter((userId, activity) -> activity.type() == ActivityType.PAGE_VIEW, Named.as("page-views"))
 			// Only the page and the time travel on: the user id stays out of the page
 			// statistics.
 			.map((userId, view) -> KeyValue.pair(Pages.normalize(view.target()), view.occurredAt()),
 					Named.as("page-views-key-by-page"))
-			.groupByKey(Grouped.with(PAGE_VIEWS_BY_PAGE, Serdes.String(), StreamsSerdes.json(Instant.class)))
+			// Counted per page where they arrive first: the repartition topic carries a
+			// count per page and window every 100 ms, not every view.
+			.process(new PageViewPartials(properties.pageWindowGrace(), lateViews), Named.as("page-views-partials"),
+					PageViewPartials.STORE)
+			.repartition(Repartitioned.<String, Long>as(PAGE_VIEWS_BY_PAGE)
+				.withKeySerde(Serdes.String())
+				.withValueSerde(new PageViewCountSerde()))
+			.groupByKey(Grouped.with(Serdes.String(), new PageViewCountSerde()))
 			.windowedBy(TimeWindows.ofSizeAndGrace(PAGE_WINDOW, properties.pageWindowGrace()))
-			.count(Named.as("page-views-count"),
+			.reduce(Long::sum, Named.as("page-views-count"),
 					Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(PAGE_VIEWS)
 						.withKeySerde(Serdes.String())
 						.withValueSerde(Serdes.Long())

@@ -1,6 +1,5 @@
 package io.eventsuite.activity.analytics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,10 +24,7 @@ class AnalyticsConfiguration {
 	@Bean
 	KTable<String, UserProfile> userProfilesTable(StreamsBuilder streamsBuilder, EventTopics topics,
 			AnalyticsProperties properties, MeterRegistry meters) {
-		Counter botEvents = Counter.builder(ActivityAnalyticsTopology.BOT_EVENTS)
-			.description("Events of configured bot users that the analytics left out")
-			.register(meters);
-		return ActivityAnalyticsTopology.build(streamsBuilder, InputTopics.of(topics), properties, botEvents);
+		return ActivityAnalyticsTopology.build(streamsBuilder, InputTopics.of(topics), properties, meters);
 	}
 
 	@Bean

@@ -46,6 +46,7 @@ import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.events.wire.CloudEventSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The analytics topology on Kafka's {@link TopologyTestDriver}: the real topology, built
@@ -123,6 +124,28 @@ class ActivityAnalyticsTopologyTests {
 		assertThat(topPages(T0)).containsExactly(new PageViews("/a", 1));
 		assertThat(profile("bob").activities()).as("the profile still counts what the page statistics drop")
 			.containsEntry(ActivityType.PAGE_VIEW, 1L);
+		assertThat(this.meters.get(ActivityAnalyticsTopology.LATE_PAGE_VIEWS).counter().count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void pageViewsTravelAsOneCountPerPageAndWindowEachFlush() {
+		TestOutputTopic<String, String> byPage = this.driver.createOutputTopic(
+				APPLICATION_ID + "-page-views-by-page-repartition", new StringDeserializer(), new StringDeserializer());
+		IntStream.range(0, 50).forEach((i) -> view("user-" + i, "/a", T0.plusMillis(i)));
+		IntStream.range(0, 30).forEach((i) -> view("user-" + i, "/b?ref=" + i, T0.plusSeconds(61)));
+		view("alice", "/a", T0.plusSeconds(62));
+
+		assertThat(topPages(T0)).containsExactly(new PageViews("/a", 50));
+		assertThat(byPage.readRecordsToList()).extracting(TestRecord::key, TestRecord::value, TestRecord::timestamp)
+			.as("oldest first, each stamped with its latest view")
+			.containsExactly(tuple("/a", "50", T0.plusMillis(49).toEpochMilli()),
+					tuple("/b", "30", T0.plusSeconds(61).toEpochMilli()),
+					tuple("/a", "1", T0.plusSeconds(62).toEpochMilli()));
+
+		view("bob", "/a", T0.plusSeconds(30));
+		assertThat(topPages(T0)).as("a later flush adds to the window").containsExactly(new PageViews("/a", 51));
+		assertThat(byPage.readRecordsToList()).extracting(TestRecord::key, TestRecord::value)
+			.containsExactly(tuple("/a", "1"));
 	}
 
 	@Test
@@ -265,22 +288,22 @@ class ActivityAnalyticsTopologyTests {
 		this.orders.pipeInput("o-1", event(
 				OrderPlaced.of(UUID.randomUUID(), "alice", List.of(new OrderLine("X", 1, BigDecimal.ONE)), "EUR", T0)));
 		this.chatMessages.pipeInput("lobby", event(message("lobby", "alice", T0)));
+		this.driver.advanceWallClockTime(PageViewPartials.FLUSH_INTERVAL);
 
 		assertThat(sourceTopics(profiles)).as("the profile store is fed by user-activity itself")
 			.containsExactlyInAnyOrder("user-activity", "orders-by-customer-repartition", "chat-by-sender-repartition");
 		assertThat(this.driver.producedTopicNames()).containsExactlyInAnyOrder(
 				"activity-tracker-orders-by-customer-repartition", "activity-tracker-chat-by-sender-repartition",
 				"activity-tracker-page-views-by-page-repartition", "activity-tracker-top-pages-by-window-repartition",
-				"activity-tracker-user-profiles-changelog", "activity-tracker-page-views-changelog",
-				"activity-tracker-top-pages-changelog");
+				"activity-tracker-user-profiles-changelog", "activity-tracker-page-view-partials-changelog",
+				"activity-tracker-page-views-changelog", "activity-tracker-top-pages-changelog");
 		assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
 	}
 
 	private Topology topology() {
 		StreamsBuilder builder = new StreamsBuilder();
 		ActivityAnalyticsTopology.build(builder, new InputTopics("user-activity", "orders", "chat-messages", 6),
-				new AnalyticsProperties(Set.of("probe-1"), Duration.ofSeconds(30), Duration.ofHours(1)),
-				this.meters.counter(ActivityAnalyticsTopology.BOT_EVENTS));
+				new AnalyticsProperties(Set.of("probe-1"), Duration.ofSeconds(30), Duration.ofHours(1)), this.meters);
 		return builder.build();
 	}
 
@@ -325,6 +348,8 @@ class ActivityAnalyticsTopologyTests {
 	}
 
 	private List<PageViews> topPages(Instant windowStart) {
+		// The page counts travel on once per flush interval, on the wall clock.
+		this.driver.advanceWallClockTime(PageViewPartials.FLUSH_INTERVAL);
 		TopPages top = this.driver.<String, TopPages>getKeyValueStore(ActivityAnalyticsTopology.TOP_PAGES)
 			.get(ActivityAnalyticsTopology.windowKey(windowStart));
 		return (top != null) ? top.pages() : List.of();
