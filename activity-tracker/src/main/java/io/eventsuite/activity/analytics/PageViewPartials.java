@@ -1,5 +1,6 @@
 package io.eventsuite.activity.analytics;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,8 +21,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-
-import io.eventsuite.support.streams.StreamsSerdes;
 
 /**
  * Counts page views per page and window where they arrive, keyed by user, and sends the
@@ -60,11 +60,9 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 	public Set<StoreBuilder<?>> stores() {
 		// Cached: a page's count is written to the changelog once per commit, not once
 		// per view.
-		return Set.of(
-				Stores
-					.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
-							StreamsSerdes.json(PagePartial.class))
-					.withCachingEnabled());
+		return Set
+			.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), PagePartial.SERDE)
+				.withCachingEnabled());
 	}
 
 	private final class PartialCounter implements Processor<String, Instant, String, Long> {
@@ -94,8 +92,8 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 			}
 			String key = windowStart + ":" + view.key();
 			PagePartial partial = this.partials.get(key);
-			this.partials.put(key, (partial != null) ? partial.add(view.timestamp())
-					: new PagePartial(view.key(), 1, view.timestamp()));
+			this.partials.put(key,
+					(partial != null) ? partial.add(view.timestamp()) : new PagePartial(1, view.timestamp()));
 		}
 
 		// Oldest first, so that a window downstream never closes on a later count before
@@ -108,24 +106,38 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 			counted.sort(Comparator.comparingLong((entry) -> entry.value.lastViewAt()));
 			for (KeyValue<String, PagePartial> entry : counted) {
 				this.partials.delete(entry.key);
-				this.context.forward(new Record<>(entry.value.page(), entry.value.views(), entry.value.lastViewAt()));
+				String page = entry.key.substring(entry.key.indexOf(':') + 1);
+				this.context.forward(new Record<>(page, entry.value.views(), entry.value.lastViewAt()));
 			}
 		}
 
 	}
 
 	/**
-	 * Views of one page in one window since the last flush.
+	 * Views of one page in one window since the last flush, under the key
+	 * {@code <window start in epoch milliseconds>:<page>}.
 	 *
-	 * @param page the page
 	 * @param views how many
 	 * @param lastViewAt the event time of the latest, in epoch milliseconds: the time the
 	 * count is sent with, inside its window
 	 */
-	record PagePartial(String page, long views, long lastViewAt) {
+	record PagePartial(long views, long lastViewAt) {
+
+		// Two longs, not JSON: every view reads and writes its partial count through the
+		// store's cache, which holds bytes.
+		static final Serde<PagePartial> SERDE = Serdes.serdeFrom(
+				(topic, partial) -> (partial != null)
+						? ByteBuffer.allocate(16).putLong(partial.views).putLong(partial.lastViewAt).array() : null,
+				(topic, bytes) -> {
+					if (bytes == null) {
+						return null;
+					}
+					ByteBuffer buffer = ByteBuffer.wrap(bytes);
+					return new PagePartial(buffer.getLong(), buffer.getLong());
+				});
 
 		PagePartial add(long viewAt) {
-			return new PagePartial(this.page, this.views + 1, Math.max(this.lastViewAt, viewAt));
+			return new PagePartial(this.views + 1, Math.max(this.lastViewAt, viewAt));
 		}
 
 	}

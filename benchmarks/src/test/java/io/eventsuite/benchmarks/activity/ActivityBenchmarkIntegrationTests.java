@@ -26,21 +26,27 @@ class ActivityBenchmarkIntegrationTests {
 				"20", "concurrency", "2", "records", "5000", "warmup-records", "0")));
 
 		assertThat(report.measurements()).extracting(Measurement::variant)
-			.containsExactly(ActivityBenchmark.REFERENCE, ActivityBenchmark.CONTENDER,
+			.containsExactly(ActivityBenchmark.REFERENCE, ActivityBenchmark.CONTENDER, ActivityBenchmark.ANALYTICS_RATE,
 					ActivityBenchmark.WITHOUT_ANALYTICS);
 		for (Measurement measurement : report.measurements()) {
 			assertThat(measurement.errors()).as(measurement.variant()).isZero();
 			assertThat(measurement.count()).as(measurement.variant()).isPositive();
 			assertThat(measurement.perSecond()).as(measurement.variant()).isPositive().isFinite();
-			assertThat(measurement.latency().p99()).as(measurement.variant()).isPositive();
 		}
+		assertThat(report.measurements()).filteredOn((m) -> !m.variant().equals(ActivityBenchmark.ANALYTICS_RATE))
+			.allSatisfy((m) -> assertThat(m.latency().p99()).as(m.variant()).isPositive());
+		Measurement contender = report.measurements().get(1);
+		Measurement analytics = report.measurements().get(2);
+		assertThat(analytics.count()).as("the analytics fold the contender's events").isEqualTo(contender.count());
+		assertThat(analytics.seconds()).as("and are done no sooner than it")
+			.isGreaterThanOrEqualTo(contender.seconds());
 		assertThat(report.measurements()).filteredOn((m) -> m.variant().startsWith("POST"))
 			.allSatisfy((m) -> assertThat(m.count() % 20).isZero());
 		assertThat(ActivityBenchmark.TARGET.ratio(report)).isPositive().isFinite();
 
 		Report.Written written = report.write(Path.of("target", "smoke-results"));
 		assertThat(Files.readString(written.table())).contains(report.verdicts().get(0).text());
-		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 3);
+		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 4);
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
 	}
 
