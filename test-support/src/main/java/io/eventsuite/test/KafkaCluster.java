@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -154,6 +156,14 @@ public final class KafkaCluster implements AutoCloseable {
 	}
 
 	/**
+	 * Where the nodes' configuration, logs and (until {@link #close}) data are.
+	 * @return the directory, under {@code eventsuite.logs}
+	 */
+	public Path directory() {
+		return this.directory;
+	}
+
+	/**
 	 * The ids of the nodes, running or not.
 	 * @return from 1 to the cluster size
 	 */
@@ -161,6 +171,9 @@ public final class KafkaCluster implements AutoCloseable {
 		return this.nodes.stream().map(Node::id).toList();
 	}
 
+	/**
+	 * Stops every node and deletes their data; their logs stay.
+	 */
 	@Override
 	public void close() {
 		for (Node node : this.nodes) {
@@ -168,6 +181,29 @@ public final class KafkaCluster implements AutoCloseable {
 				node.process().destroyForcibly();
 				waitFor(node);
 			}
+		}
+		// A benchmark's broker writes gigabytes; kept, they filled the disk after a few
+		// dozen runs.
+		for (Node node : this.nodes) {
+			deleteRecursively(dataDirectory(node));
+		}
+	}
+
+	private Path dataDirectory(Node node) {
+		return this.directory.resolve("data-" + node.id());
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not delete " + directory, ex);
 		}
 	}
 
@@ -216,7 +252,7 @@ public final class KafkaCluster implements AutoCloseable {
 				"advertised.listeners=PLAINTEXT://localhost:" + node.port(), "controller.listener.names=CONTROLLER",
 				"inter.broker.listener.name=PLAINTEXT",
 				"listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-				"log.dirs=" + this.directory.resolve("data-" + node.id()).toAbsolutePath(),
+				"log.dirs=" + dataDirectory(node).toAbsolutePath(),
 				"offsets.topic.replication.factor=" + Math.min(3, this.nodes.size()),
 				"transaction.state.log.replication.factor=" + Math.min(3, this.nodes.size()),
 				"transaction.state.log.min.isr=" + Math.min(2, this.nodes.size()), "group.initial.rebalance.delay.ms=0",
