@@ -50,7 +50,7 @@ public final class ActivityBenchmark {
 
 	static final String WITHOUT_ANALYTICS = "POST /api/activity/batch, analytics off";
 
-	static final String ANALYTICS_RATE = "analytics, from the run's start until caught up";
+	static final String ANALYTICS_RATE = "analytics, until caught up";
 
 	/** Target 3. */
 	static final Target.Share TARGET = new Target.Share("target 3", SERIES, CONTENDER, REFERENCE, 0.50);

@@ -91,9 +91,10 @@ final class Charts {
 			chart.addSeries(summary.variant(), PERCENTILES, values);
 			lowest = Math.min(lowest, values.get(0));
 		}
-		// Bars on a log axis need a floor above zero: the power of ten below the lowest.
+		// Bars on a log axis need a floor above zero: the power of ten below the lowest,
+		// strictly, or a lowest of exactly 10 ms would be a bar of no height.
 		if (lowest < Double.MAX_VALUE) {
-			chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
+			chart.getStyler().setYAxisMin(Math.pow(10, Math.ceil(Math.log10(lowest)) - 1));
 		}
 		return chart;
 	}
