@@ -72,7 +72,9 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 		private KeyValueStore<String, PagePartial> partials;
 
 		// Like a window's own stream time: the latest view, not the task's other inputs
-		// (orders, chat messages).
+		// (orders, chat messages). It starts again after a restart; the window that sums
+		// the counts applies the same grace to them, so a late view let through then is
+		// still dropped there (and counted in Kafka Streams' dropped-records).
 		private long latestViewAt = Long.MIN_VALUE;
 
 		@Override
