@@ -102,7 +102,7 @@ public final class LatencyBenchmark {
 	private LatencyBenchmark(Options options, Path work) {
 		this.rate = options.doubleValue("rate", 1000);
 		this.duration = options.seconds("seconds", Duration.ofSeconds(8));
-		this.warmup = options.seconds("warmup", Duration.ofSeconds(8));
+		this.warmup = options.seconds("warmup", Duration.ofSeconds(60));
 		this.rounds = options.intValue("rounds", 3);
 		this.brokers = Arrays.stream(options.string("brokers", "1,3").split(","))
 			.map(String::strip)
@@ -117,7 +117,7 @@ public final class LatencyBenchmark {
 	 * Runs the benchmark.
 	 * @param options {@code --rate} orders per second, open-loop (1,000),
 	 * {@code --seconds} per run (8), {@code --warmup} seconds of orders at the rate
-	 * before the first round, not counted (8), {@code --rounds} (3), {@code --brokers}
+	 * before the first round, not counted (60), {@code --rounds} (3), {@code --brokers}
 	 * the cluster sizes, in turn ({@code 1,3}), {@code --e2e-records} records of
 	 * {@code EndToEndLatency} per run (500), {@code --wait} seconds for the last
 	 * notifications after the last answer before the missing ones count as errors (10)
@@ -180,7 +180,11 @@ public final class LatencyBenchmark {
 			Path config = ProducerSettings.ORDER_SERVICE.write(cluster.bootstrapServers(),
 					this.work.resolve(size + "-producer.properties"));
 			List<HttpRequest> posts = HttpBenchmark.posts(orders.client().uri("/api/orders"));
-			// Both services' JIT compiles the whole path before anything counts.
+			// Both services' JIT compiles the whole path before anything counts. At the
+			// rate, that takes about a minute: after 8 s (1,600 orders at 200/s) the
+			// 202's
+			// p50 was 242 ms, after 60 s 24 ms, the code still running in the JIT's
+			// first, profiling tier.
 			endToEnd(load, watch, posts, this.warmup);
 			for (int round = 1; round <= this.rounds; round++) {
 				String label = String.format(Locale.ROOT, "%s, round %d/%d", series, round, this.rounds);
