@@ -161,12 +161,11 @@ final class ActivityAnalyticsTopology {
 	private static void countPageViews(KStream<String, ActivityRecorded> activities, AnalyticsProperties properties,
 			Counter lateViews) {
 		activities.filter((userId, activity) -> activity.type() == ActivityType.PAGE_VIEW, Named.as("page-views"))
-			// Only the page and the time travel on: the user id stays out of the page
-			// statistics.
-			.map((userId, view) -> KeyValue.pair(Pages.normalize(view.target()), view.occurredAt()),
-					Named.as("page-views-key-by-page"))
+			// A view's time is its record's timestamp (EventTimeExtractor).
+			.selectKey((userId, view) -> Pages.normalize(view.target()), Named.as("page-views-key-by-page"))
 			// Counted per page where they arrive first: the repartition topic carries a
-			// count per page and window every 100 ms, not every view.
+			// count per page and window every 100 ms, not every view, and nothing of the
+			// user.
 			.process(new PageViewPartials(properties.pageWindowGrace(), lateViews), Named.as("page-views-partials"),
 					PageViewPartials.STORE)
 			.repartition(Repartitioned.<String, Long>as(PAGE_VIEWS_BY_PAGE)

@@ -2,12 +2,12 @@ package io.eventsuite.activity.analytics;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import io.eventsuite.events.activity.ActivityRecorded;
 import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Counts page views per page and window where they arrive, keyed by user, and sends the
+ * Counts page views per page and window where they arrive, keyed by page, and sends the
  * counts on to be summed per page once per {@link #FLUSH_INTERVAL}: one record per page
  * and window instead of one per view through the repartition topic. A view whose window
  * has closed (its end plus the grace period is not after the latest view time this task
@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.Stores;
  * with the offsets of the views they count, so a crash between two flushes loses none and
  * counts none twice.
  */
-final class PageViewPartials implements ProcessorSupplier<String, Instant, String, Long> {
+final class PageViewPartials implements ProcessorSupplier<String, ActivityRecorded, String, Long> {
 
 	static final String STORE = "page-view-partials";
 
@@ -52,7 +52,7 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 	}
 
 	@Override
-	public Processor<String, Instant, String, Long> get() {
+	public Processor<String, ActivityRecorded, String, Long> get() {
 		return new PartialCounter();
 	}
 
@@ -65,7 +65,7 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 				.withCachingEnabled());
 	}
 
-	private final class PartialCounter implements Processor<String, Instant, String, Long> {
+	private final class PartialCounter implements Processor<String, ActivityRecorded, String, Long> {
 
 		private ProcessorContext<String, Long> context;
 
@@ -85,7 +85,7 @@ final class PageViewPartials implements ProcessorSupplier<String, Instant, Strin
 		}
 
 		@Override
-		public void process(Record<String, Instant> view) {
+		public void process(Record<String, ActivityRecorded> view) {
 			this.latestViewAt = Math.max(this.latestViewAt, view.timestamp());
 			long windowStart = view.timestamp() - Math.floorMod(view.timestamp(), PAGE_WINDOW_MILLIS);
 			if (windowStart + PAGE_WINDOW_MILLIS + PageViewPartials.this.grace.toMillis() <= this.latestViewAt) {
