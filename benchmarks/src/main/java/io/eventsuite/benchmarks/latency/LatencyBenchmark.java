@@ -181,10 +181,9 @@ public final class LatencyBenchmark {
 					this.work.resolve(size + "-producer.properties"));
 			List<HttpRequest> posts = HttpBenchmark.posts(orders.client().uri("/api/orders"));
 			// Both services' JIT compiles the whole path before anything counts. At the
-			// rate, that takes about a minute: after 8 s (1,600 orders at 200/s) the
-			// 202's
-			// p50 was 242 ms, after 60 s 24 ms, the code still running in the JIT's
-			// first, profiling tier.
+			// rate that takes about a minute: after 8 s (1,600 orders at 200/s) the 202's
+			// p50 was 242 ms, after 60 s 24 ms, the code still in the JIT's profiling
+			// tier.
 			endToEnd(load, watch, posts, this.warmup);
 			for (int round = 1; round <= this.rounds; round++) {
 				String label = String.format(Locale.ROOT, "%s, round %d/%d", series, round, this.rounds);
