@@ -35,7 +35,7 @@ public final class HttpBenchmark {
 
 	/** The options it understands. */
 	public static final Set<String> OPTIONS = Set.of("seconds", "warmup", "rounds", "concurrency", "rate", "jfr",
-			"out");
+			"views", "service-args", "out");
 
 	static final String REFERENCE = "no-op endpoint";
 
@@ -79,6 +79,10 @@ public final class HttpBenchmark {
 
 	private final boolean profile;
 
+	private final boolean views;
+
+	private final String serviceArgs;
+
 	private HttpBenchmark(Options options) {
 		this.duration = options.seconds("seconds", Duration.ofSeconds(15));
 		this.warmup = options.seconds("warmup", Duration.ofSeconds(45));
@@ -86,6 +90,8 @@ public final class HttpBenchmark {
 		this.concurrency = options.intValue("concurrency", 32);
 		this.rate = options.doubleValue("rate", 0);
 		this.profile = Boolean.parseBoolean(options.string("jfr", "false"));
+		this.views = Boolean.parseBoolean(options.string("views", "true"));
+		this.serviceArgs = options.string("service-args", "");
 	}
 
 	/**
@@ -95,7 +101,9 @@ public final class HttpBenchmark {
 	 * {@code --concurrency} closed-loop (32), {@code --rate} open-loop requests per
 	 * second (default: half of what POST /api/orders reached closed-loop, at most 1,000),
 	 * {@code --jfr=true} to record order-service during the closed-loop rounds (under
-	 * {@code eventsuite.logs})
+	 * {@code eventsuite.logs}), {@code --views=false} to run order-service without its
+	 * Kafka Streams views (what they cost), {@code --service-args} order-service's extra
+	 * arguments, comma-separated (an experiment with its settings)
 	 * @return the report, not yet written
 	 */
 	public static Report run(Options options) {
@@ -109,7 +117,7 @@ public final class HttpBenchmark {
 		double openRate;
 		try (KafkaCluster broker = KafkaCluster.start(1);
 				ServiceProcess service = ServiceProcess.start("order-service", broker.bootstrapServers(),
-						"--eventsuite.benchmark.noop-endpoint=true");
+						serviceArgs());
 				LoadGenerator load = new LoadGenerator()) {
 			List<HttpRequest> noop = posts(service.client().uri("/api/benchmark/noop-orders"));
 			List<HttpRequest> orders = posts(service.client().uri("/api/orders"));
@@ -139,11 +147,13 @@ public final class HttpBenchmark {
 					.as(open, CONTENDER, Role.CONTENDER, round)));
 			}
 		}
-		List<String> settings = List.of(
+		List<String> settings = new ArrayList<>(List.of(
 				"order-service from its own jar (-Xmx256m), with eventsuite.benchmark.noop-endpoint=true, "
 						+ "as shipped otherwise: acks=all, linger.ms=0, idempotence on, answered from the "
-						+ "delivery callback; its Kafka Streams order views (exactly-once) run too, and each "
-						+ "measurement starts once they have caught up with every order placed before it",
+						+ "delivery callback; "
+						+ (this.views ? "its Kafka Streams order views (exactly-once) run too, and each "
+								+ "measurement starts once they have caught up with every order placed before it"
+								: "its Kafka Streams order views do NOT run (--views=false, a diagnostic)"),
 				"one KRaft broker (Kafka's own server, a JVM of its own, -Xmx384m), orders with 6 partitions, 1 replica",
 				String.format(Locale.ROOT,
 						"the same bodies for both endpoints: the README's example order (%d bytes) from %,d "
@@ -157,7 +167,10 @@ public final class HttpBenchmark {
 								+ "request's intended send time, at most %d in flight)",
 						this.warmup.toSeconds(), this.rounds, this.duration.toSeconds(), this.concurrency, this.rounds,
 						openRate, MAX_IN_FLIGHT),
-				"the median of the rounds counts");
+				"the median of the rounds counts"));
+		if (!this.serviceArgs.isBlank()) {
+			settings.add("order-service's extra arguments (--service-args, an experiment): " + this.serviceArgs);
+		}
 		return new Report("http", "HTTP: POST /api/orders against a no-op endpoint of the same app", machine, settings,
 				measurements, List.of(TARGET.apply(closed)), closed,
 				String.format(Locale.ROOT, "open-loop, %.0f/s", openRate));
@@ -175,9 +188,27 @@ public final class HttpBenchmark {
 		return Math.max(1, Math.min(DEFAULT_MAX_RATE, Math.floor(median / 2)));
 	}
 
+	// Without the views, readiness must not wait for a Kafka Streams application that
+	// never starts.
+	private String[] serviceArgs() {
+		List<String> args = new ArrayList<>(List.of("--eventsuite.benchmark.noop-endpoint=true"));
+		if (!this.views) {
+			args.addAll(List.of("--spring.kafka.streams.auto-startup=false",
+					"--management.endpoint.health.group.readiness.include=readinessState"));
+		}
+		if (!this.serviceArgs.isBlank()) {
+			args.addAll(List.of(this.serviceArgs.split(",")));
+		}
+		return args.toArray(String[]::new);
+	}
+
 	// The order views (Kafka Streams application "order-service") fold the orders of a
-	// run for a while after it: each measurement starts once they have caught up.
-	private static void awaitIdle(KafkaCluster broker) {
+	// run for a while after it: each measurement starts once they have caught up, when
+	// they run.
+	private void awaitIdle(KafkaCluster broker) {
+		if (!this.views) {
+			return;
+		}
 		ConsumerLag.awaitCaughtUp(broker, "order-service", Duration.ofMinutes(2));
 	}
 

@@ -47,4 +47,18 @@ class HttpBenchmarkIntegrationTests {
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
 	}
 
+	@Test
+	void withoutTheViewsAndWithExtraArgumentsTheServiceStillStartsAndIsMeasured() {
+		Report report = HttpBenchmark.run(Options
+			.of(Map.of("seconds", "1", "warmup", "1", "rounds", "1", "concurrency", "4", "rate", "50", "views", "false",
+					"service-args", "--spring.kafka.producer.properties.linger.ms=1,--eventsuite.publish.timeout=9s")));
+
+		assertThat(report.measurements()).hasSize(4).allSatisfy((measurement) -> {
+			assertThat(measurement.errors()).as(measurement.series() + " " + measurement.variant()).isZero();
+			assertThat(measurement.count()).as(measurement.series() + " " + measurement.variant()).isPositive();
+		});
+		assertThat(report.table()).contains("views do NOT run")
+			.contains("--spring.kafka.producer.properties.linger.ms=1,--eventsuite.publish.timeout=9s");
+	}
+
 }

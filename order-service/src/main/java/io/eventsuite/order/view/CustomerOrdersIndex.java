@@ -126,9 +126,19 @@ final class CustomerOrdersIndex implements Processor<String, OrderSummary, Void,
 	static String key(String customerId, OrderSummary order) {
 		Instant placedAt = order.placedAt();
 		// Fixed widths, so that text order is time order: 12 digits of seconds, 9 of
-		// nanos.
-		return String.format("%s%012d.%09d:%s", prefix(customerId), LAST_SECOND - placedAt.getEpochSecond(),
-				999_999_999 - placedAt.getNano(), order.orderId());
+		// nanos. Built by hand: String.format was a few percent of the Streams thread.
+		StringBuilder key = new StringBuilder(prefix(customerId));
+		appendZeroPadded(key, LAST_SECOND - placedAt.getEpochSecond(), 12);
+		appendZeroPadded(key.append('.'), 999_999_999 - placedAt.getNano(), 9);
+		return key.append(':').append(order.orderId()).toString();
+	}
+
+	private static void appendZeroPadded(StringBuilder text, long value, int width) {
+		String digits = Long.toString(value);
+		for (int pad = width - digits.length(); pad > 0; pad--) {
+			text.append('0');
+		}
+		text.append(digits);
 	}
 
 }

@@ -7,6 +7,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.wire.CloudEvent;
@@ -43,9 +45,12 @@ public final class StreamsSerdes {
 	 * @return the serde
 	 */
 	public static <T> Serde<T> json(Class<T> type) {
-		Serializer<T> serializer = (topic, value) -> (value != null) ? EventJson.MAPPER.writeValueAsBytes(value) : null;
-		Deserializer<T> deserializer = (topic, bytes) -> (bytes != null) ? EventJson.MAPPER.readValue(bytes, type)
-				: null;
+		// A reader and a writer bound to the type find its (de)serializer once, not per
+		// record: a state store reads and writes its values on every update.
+		ObjectWriter writer = EventJson.MAPPER.writerFor(type);
+		ObjectReader reader = EventJson.MAPPER.readerFor(type);
+		Serializer<T> serializer = (topic, value) -> (value != null) ? writer.writeValueAsBytes(value) : null;
+		Deserializer<T> deserializer = (topic, bytes) -> (bytes != null) ? reader.readValue(bytes) : null;
 		return Serdes.serdeFrom(serializer, deserializer);
 	}
 
