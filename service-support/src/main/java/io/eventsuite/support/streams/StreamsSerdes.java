@@ -41,7 +41,8 @@ public final class StreamsSerdes {
 	/**
 	 * State as JSON, with the contract's mapping (exact decimals, ISO-8601 instants).
 	 * @param <T> the state record
-	 * @param type its class
+	 * @param type its class, a record or another final class: values are written as this
+	 * type, so a subclass's own fields would be left out
 	 * @return the serde
 	 */
 	public static <T> Serde<T> json(Class<T> type) {
