@@ -30,7 +30,7 @@ public final class EventJson {
 	 */
 	public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
 		// A buffer recycler per thread, Jackson 2's default: Jackson 3's, one concurrent
-		// deque for all threads, took 4-5% of the publishing thread's samples in the
+		// deque for all threads, took about 4% of the publishing thread's samples in the
 		// producer benchmark, taking and returning the buffers of every event. The suite
 		// runs on platform threads only (Java 17); on virtual threads, which a pool per
 		// thread would never serve twice, the default is the right one.

@@ -1,9 +1,6 @@
 package io.eventsuite.support.streams;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,12 +39,8 @@ class BoundedRocksDbMemoryTests {
 	}
 
 	@Test
-	void theServicesUseIt() throws IOException {
-		Properties defaults = new Properties();
-		try (InputStream in = getClass().getResourceAsStream("/eventsuite-defaults.properties")) {
-			defaults.load(in);
-		}
-		assertThat(defaults.getProperty("spring.kafka.streams.properties.rocksdb.config.setter"))
+	void theServicesUseIt() {
+		assertThat(SharedDefaults.read().getProperty("spring.kafka.streams.properties.rocksdb.config.setter"))
 			.isEqualTo(BoundedRocksDbMemory.class.getName());
 	}
 

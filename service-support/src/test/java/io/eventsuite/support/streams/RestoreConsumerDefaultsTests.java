@@ -1,7 +1,5 @@
 package io.eventsuite.support.streams;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +20,7 @@ class RestoreConsumerDefaultsTests {
 	private static final String STREAMS_PREFIX = "spring.kafka.streams.properties.";
 
 	@Test
-	void onlyTheRestoreConsumerWaitsBrieflyForAnEmptyFetch() throws IOException {
+	void onlyTheRestoreConsumerWaitsBrieflyForAnEmptyFetch() {
 		StreamsConfig streams = new StreamsConfig(streamsProperties());
 
 		assertThat(fetchMaxWaitMs(streams.getRestoreConsumerConfigs("restore"))).isEqualTo(10);
@@ -41,12 +39,8 @@ class RestoreConsumerDefaultsTests {
 
 	// What Spring Boot passes to Kafka Streams from the defaults, plus what every
 	// application has.
-	private static Map<String, Object> streamsProperties() throws IOException {
-		Properties defaults = new Properties();
-		try (InputStream in = RestoreConsumerDefaultsTests.class
-			.getResourceAsStream("/eventsuite-defaults.properties")) {
-			defaults.load(in);
-		}
+	private static Map<String, Object> streamsProperties() {
+		Properties defaults = SharedDefaults.read();
 		Map<String, Object> streams = new HashMap<>();
 		for (String name : defaults.stringPropertyNames()) {
 			if (name.startsWith(STREAMS_PREFIX) && !defaults.getProperty(name).contains("${")) {
