@@ -2,98 +2,116 @@ package io.eventsuite.order.view;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import io.eventsuite.events.order.OrderEvent;
+import io.eventsuite.events.order.OrderPlaced;
 import io.eventsuite.order.domain.CustomerOrders;
 import io.eventsuite.order.domain.OrderSummary;
-import io.eventsuite.support.streams.StreamsSerdes;
+import io.eventsuite.order.domain.OrderView;
+import io.eventsuite.support.streams.QueryableStore;
 
 /**
- * Keeps each customer's newest {@value CustomerOrders#MAX_ORDERS} orders as one entry per
- * order in {@value CustomerOrders#STORE}, under a key that sorts a customer's orders
- * newest first: {@code <length of customer id>:<customer id>:<inverted placement
- * time>:<order id>}. The length makes every customer's prefix unique (no customer's id
- * starts another's range). A count per customer, in {@value #COUNTS}, says when the
- * oldest entry must go.
+ * Indexes each placed order under its customer in {@value CustomerOrders#STORE}, in the
+ * same task as the order's view, as the placement passes on to the fold: the entry's key
+ * sorts a customer's orders newest first,
+ * {@code <length of customer id>:<customer id>:<inverted
+ * placement time>:<order id>}, and its value is the order id. The length makes every
+ * customer's prefix unique (no customer's id starts another's range). The index holds no
+ * copy of the order: a customer's list is read through it from the views of the same
+ * partition, so a cancellation changes the view alone.
  * <p>
- * The first version kept one list value per customer and rewrote all of it, up to a
- * hundred summaries as JSON, for every order: in the HTTP benchmark that serialization
- * was most of the order-service's Kafka Streams time, and the list's changelog grew with
- * the customer's history. Now an order costs one entry, one count and, past the limit,
- * one delete, whatever the history.
+ * Orders are keyed by order id, so a customer's orders are spread over every partition
+ * and each partition's index holds at most {@value CustomerOrders#MAX_ORDERS} of them per
+ * customer; a read merges the partitions
+ * ({@link QueryableStore#spreadOver(String, java.util.function.BinaryOperator)}). The
+ * first version re-keyed every view change by customer through a repartition topic and
+ * kept a count per customer in a store of its own: four records written per order besides
+ * the event, against two now (the view's and this entry's changelog), and half the tasks
+ * (docs/benchmarks.md, target 2).
+ * <p>
+ * How many entries a customer has in this partition is kept in memory for the customers
+ * seen last and counted from the index for the others: a task that is restored or
+ * re-created after a failed transaction starts with no counts, so they can never disagree
+ * with the store.
  */
-final class CustomerOrdersIndex implements Processor<String, OrderSummary, Void, Void> {
+final class CustomerOrdersIndex implements FixedKeyProcessor<String, OrderEvent, OrderEvent> {
 
-	/** The number of indexed orders per customer, keyed by customer id. */
-	static final String COUNTS = "customer-order-counts";
+	/** How many customers' counts a task keeps in memory. */
+	static final int COUNTED_CUSTOMERS = 10_000;
 
 	// Seconds up to 9999-12-31, written as the distance to that, so newer sorts first.
 	private static final long LAST_SECOND = 253_402_300_799L;
 
-	private KeyValueStore<String, OrderSummary> orders;
+	private final Map<String, Integer> counts = new LinkedHashMap<>(16, 0.75f, true) {
 
-	private KeyValueStore<String, Integer> counts;
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+			return size() > COUNTED_CUSTOMERS;
+		}
+
+	};
+
+	private FixedKeyProcessorContext<String, OrderEvent> context;
+
+	private KeyValueStore<String, String> index;
 
 	/**
-	 * The orders store, cached and logged to a compacted changelog.
+	 * The index store, cached and logged to a compacted changelog.
 	 * @return its builder
 	 */
-	static StoreBuilder<KeyValueStore<String, OrderSummary>> ordersStore() {
+	static StoreBuilder<KeyValueStore<String, String>> store() {
 		return Stores
 			.keyValueStoreBuilder(Stores.persistentKeyValueStore(CustomerOrders.STORE), Serdes.String(),
-					StreamsSerdes.json(OrderSummary.class))
-			.withCachingEnabled();
-	}
-
-	/**
-	 * The counts store, cached and logged to a compacted changelog.
-	 * @return its builder
-	 */
-	static StoreBuilder<KeyValueStore<String, Integer>> countsStore() {
-		return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS), Serdes.String(), Serdes.Integer())
+					Serdes.String())
 			.withCachingEnabled();
 	}
 
 	@Override
-	public void init(ProcessorContext<Void, Void> context) {
-		this.orders = context.getStateStore(CustomerOrders.STORE);
-		this.counts = context.getStateStore(COUNTS);
+	public void init(FixedKeyProcessorContext<String, OrderEvent> context) {
+		this.context = context;
+		this.index = context.getStateStore(CustomerOrders.STORE);
 	}
 
 	@Override
-	public void process(Record<String, OrderSummary> record) {
-		String customerId = record.key();
-		OrderSummary order = record.value();
-		if (customerId == null || order == null) {
+	public void process(FixedKeyRecord<String, OrderEvent> record) {
+		if (record.value() instanceof OrderPlaced placed) {
+			add(placed);
+		}
+		this.context.forward(record);
+	}
+
+	private void add(OrderPlaced placed) {
+		String orderId = placed.orderId().toString();
+		String key = key(placed.customerId(), placed.placedAt(), orderId);
+		// A replayed event (a producer retry, a replayed dead letter) is indexed once.
+		if (this.index.get(key) != null) {
 			return;
 		}
-		String key = key(customerId, order);
-		// A changed order (cancelled) keeps its placement time, so its key: replaced.
-		boolean added = this.orders.get(key) == null;
-		this.orders.put(key, order);
-		if (!added) {
-			return;
-		}
-		Integer indexed = this.counts.get(customerId);
-		int count = ((indexed != null) ? indexed : 0) + 1;
+		String customerId = placed.customerId();
+		Integer counted = this.counts.get(customerId);
+		int count = ((counted != null) ? counted : countIndexed(customerId)) + 1;
+		this.index.put(key, orderId);
 		if (count > CustomerOrders.MAX_ORDERS) {
 			String prefix = prefix(customerId);
-			try (KeyValueIterator<String, OrderSummary> oldestFirst = this.orders.reverseRange(prefix,
+			try (KeyValueIterator<String, String> oldestFirst = this.index.reverseRange(prefix,
 					prefix + Character.MAX_VALUE)) {
 				if (oldestFirst.hasNext()) {
-					this.orders.delete(oldestFirst.next().key);
+					this.index.delete(oldestFirst.next().key);
 					count--;
 				}
 			}
@@ -101,19 +119,38 @@ final class CustomerOrdersIndex implements Processor<String, OrderSummary, Void,
 		this.counts.put(customerId, count);
 	}
 
+	private int countIndexed(String customerId) {
+		int count = 0;
+		try (KeyValueIterator<String, String> entries = this.index.prefixScan(prefix(customerId),
+				new StringSerializer())) {
+			while (entries.hasNext()) {
+				entries.next();
+				count++;
+			}
+		}
+		return count;
+	}
+
 	/**
-	 * Answers a customer id from a partition of the store: the customer's orders, newest
-	 * first, or {@code null} when there are none.
-	 * @param store the partition that holds the customer
+	 * Answers a customer id from one partition: the customer's orders indexed there,
+	 * newest first, each summarized from its view, or {@code null} when there are none.
+	 * @param partition the partition's stores
 	 * @param customerId the customer
 	 * @return the orders
 	 */
-	static CustomerOrders read(ReadOnlyKeyValueStore<String, ?> store, String customerId) {
+	static CustomerOrders read(QueryableStore.PartitionStores partition, String customerId) {
+		ReadOnlyKeyValueStore<String, ?> views = partition.store(OrderView.STORE);
 		List<OrderSummary> newestFirst = new ArrayList<>();
-		try (KeyValueIterator<String, ?> entries = store.prefixScan(prefix(customerId), new StringSerializer())) {
+		try (KeyValueIterator<String, ?> entries = partition.store(CustomerOrders.STORE)
+			.prefixScan(prefix(customerId), new StringSerializer())) {
 			while (entries.hasNext() && newestFirst.size() < CustomerOrders.MAX_ORDERS) {
 				KeyValue<String, ?> entry = entries.next();
-				newestFirst.add((OrderSummary) entry.value);
+				// Only the entry of the view's own placement: a second placement of the
+				// same order at another time (which the view ignores) is not listed.
+				if (views.get((String) entry.value) instanceof OrderView view
+						&& entry.key.equals(key(view.customerId(), view.placedAt(), view.key()))) {
+					newestFirst.add(OrderSummary.of(view));
+				}
 			}
 		}
 		return newestFirst.isEmpty() ? null : new CustomerOrders(newestFirst);
@@ -123,14 +160,13 @@ final class CustomerOrdersIndex implements Processor<String, OrderSummary, Void,
 		return customerId.length() + ":" + customerId + ":";
 	}
 
-	static String key(String customerId, OrderSummary order) {
-		Instant placedAt = order.placedAt();
+	static String key(String customerId, Instant placedAt, String orderId) {
 		// Fixed widths, so that text order is time order: 12 digits of seconds, 9 of
 		// nanos. Built by hand: String.format was a few percent of the Streams thread.
 		StringBuilder key = new StringBuilder(prefix(customerId));
 		appendZeroPadded(key, LAST_SECOND - placedAt.getEpochSecond(), 12);
 		appendZeroPadded(key.append('.'), 999_999_999 - placedAt.getNano(), 9);
-		return key.append(':').append(order.orderId()).toString();
+		return key.append(':').append(orderId).toString();
 	}
 
 	private static void appendZeroPadded(StringBuilder text, long value, int width) {

@@ -32,8 +32,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of order-service share the order views: Kafka Streams splits the
  * partitions between them, and either answers for any order, asking the other when it
- * does not host the key. An instance that restarts with empty local state restores it
- * from the changelog topics and answers exactly as before.
+ * does not host the key; a customer's list, whose orders are in every partition, is
+ * merged from both. An instance that restarts with empty local state restores it from the
+ * changelog topics and answers exactly as before.
  */
 class OrderViewInstancesIntegrationTests {
 
@@ -100,6 +101,20 @@ class OrderViewInstancesIntegrationTests {
 			}
 		}
 
+		// A customer's orders are spread over every partition, so over both instances:
+		// either answers the whole list, merged newest first.
+		String customer = "many-" + this.run;
+		List<String> newestFirst = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			ServiceClient placing = (i % 2 == 0) ? first.client() : second.client();
+			newestFirst.add(0,
+					ServiceClient.json(placing.postJson("/api/orders", "{\"customerId\":\"" + customer
+							+ "\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":3}]}"))
+						.get("orderId")
+						.asString());
+		}
+		assertListed(customer, newestFirst, first, second);
+
 		first.close();
 		this.instances.remove(first);
 		ServiceInstance restarted = start("restarted");
@@ -123,12 +138,14 @@ class OrderViewInstancesIntegrationTests {
 		awaitRunning(restarted, second);
 		assertThat(activeTasks(restarted)).as("tasks of the restarted instance").isPositive();
 		assertSameAnswers(views, restarted, second);
+		assertListed(customer, newestFirst, restarted, second);
 
 		second.close();
 		this.instances.remove(second);
 		await().atMost(Duration.ofSeconds(90))
-			.until(() -> streams(restarted).state() == KafkaStreams.State.RUNNING && activeTasks(restarted) == 12);
+			.until(() -> streams(restarted).state() == KafkaStreams.State.RUNNING && activeTasks(restarted) == 6);
 		assertSameAnswers(views, restarted);
+		assertListed(customer, newestFirst, restarted);
 	}
 
 	private ServiceInstance start(String name) throws IOException {
@@ -146,6 +163,18 @@ class OrderViewInstancesIntegrationTests {
 			views.forEach((orderId, view) -> assertThat(instance.client().get("/api/orders/" + orderId).body())
 				.as("order %s on %s", orderId, instance.client().uri("/"))
 				.isEqualTo(view));
+		}
+	}
+
+	private static void assertListed(String customer, List<String> newestFirst, ServiceInstance... instances) {
+		for (ServiceInstance instance : instances) {
+			JsonNode list = await().atMost(Duration.ofSeconds(30))
+				.until(() -> ServiceClient
+					.json(instance.client().get("/api/customers/" + customer + "/orders?limit=100")),
+						(body) -> body.get("orders").size() == newestFirst.size());
+			assertThat(list.get("orders").valueStream().map((order) -> order.get("orderId").asString()))
+				.as("orders of %s on %s", customer, instance.client().uri("/"))
+				.containsExactlyElementsOf(newestFirst);
 		}
 	}
 

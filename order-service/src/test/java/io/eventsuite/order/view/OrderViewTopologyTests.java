@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import io.eventsuite.order.domain.CustomerOrders;
 import io.eventsuite.order.domain.OrderStatus;
 import io.eventsuite.order.domain.OrderSummary;
 import io.eventsuite.order.domain.OrderView;
+import io.eventsuite.support.streams.QueryableStore;
 import io.eventsuite.support.streams.StreamsSerdes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +44,6 @@ class OrderViewTopologyTests {
 
 	private KeyValueStore<String, OrderView> views;
 
-	private KeyValueStore<String, OrderSummary> customerOrders;
-
 	@BeforeEach
 	void setUp() {
 		StreamsBuilder builder = new StreamsBuilder();
@@ -55,7 +55,6 @@ class OrderViewTopologyTests {
 		this.orders = this.driver.createInputTopic("orders", Serdes.String().serializer(),
 				StreamsSerdes.cloudEvents().serializer());
 		this.views = this.driver.getKeyValueStore(OrderView.STORE);
-		this.customerOrders = this.driver.getKeyValueStore(CustomerOrders.STORE);
 	}
 
 	@AfterEach
@@ -159,23 +158,77 @@ class OrderViewTopologyTests {
 
 		assertThat(customerOrders("eve")).hasSize(1);
 		assertThat(customerOrders("eve:1")).hasSize(2);
-		assertThat(CustomerOrdersIndex.read(this.customerOrders, "nobody")).isNull();
+		assertThat(CustomerOrdersIndex.read(partition(), "nobody")).isNull();
 	}
 
 	@Test
-	void everyCustomerKeepsTheirOwnCountOfIndexedOrders() {
-		for (int i = 0; i < CustomerOrders.MAX_ORDERS + 3; i++) {
-			send(placed(UUID.randomUUID(), "frank", T0.plusSeconds(i)));
-		}
-		send(placed(UUID.randomUUID(), "grace", T0));
+	void aReplayedPlacementIsIndexedOnce() {
+		UUID orderId = UUID.randomUUID();
+		send(placed(orderId, "heidi", T0));
 
-		KeyValueStore<String, Integer> counts = this.driver.getKeyValueStore(CustomerOrdersIndex.COUNTS);
-		assertThat(counts.get("frank")).isEqualTo(CustomerOrders.MAX_ORDERS);
-		assertThat(counts.get("grace")).isOne();
+		send(placed(orderId, "heidi", T0));
+
+		assertThat(indexEntries("heidi")).isOne();
+		assertThat(customerOrders("heidi")).extracting(OrderSummary::placedAt).containsExactly(T0);
+	}
+
+	@Test
+	void aSecondPlacementOfAnOrderIsNotListed() {
+		UUID orderId = UUID.randomUUID();
+		send(placed(orderId, "judy", T0));
+
+		send(placed(orderId, "judy", T0.plusSeconds(5)));
+
+		assertThat(customerOrders("judy")).extracting(OrderSummary::placedAt).containsExactly(T0);
+	}
+
+	@Test
+	void entriesTheIndexDidNotCountItselfAreCountedBeforeTheLimitIsApplied() {
+		// As after a restore from the changelog: entries in the store, no count in
+		// memory.
+		KeyValueStore<String, String> index = this.driver.getKeyValueStore(CustomerOrders.STORE);
+		String oldest = CustomerOrdersIndex.key("ivan", T0, UUID.randomUUID().toString());
+		index.put(oldest, "restored");
+		for (int i = 1; i < CustomerOrders.MAX_ORDERS; i++) {
+			index.put(CustomerOrdersIndex.key("ivan", T0.plusSeconds(i), UUID.randomUUID().toString()), "restored");
+		}
+
+		send(placed(UUID.randomUUID(), "ivan", T0.plusSeconds(1000)));
+
+		assertThat(indexEntries("ivan")).isEqualTo(CustomerOrders.MAX_ORDERS);
+		assertThat(index.get(oldest)).isNull();
+		assertThat(customerOrders("ivan")).extracting(OrderSummary::placedAt).containsExactly(T0.plusSeconds(1000));
 	}
 
 	private List<OrderSummary> customerOrders(String customerId) {
-		return CustomerOrdersIndex.read(this.customerOrders, customerId).orders();
+		return CustomerOrdersIndex.read(partition(), customerId).orders();
+	}
+
+	private int indexEntries(String customerId) {
+		int entries = 0;
+		try (var all = this.driver.<String, String>getKeyValueStore(CustomerOrders.STORE).all()) {
+			while (all.hasNext()) {
+				entries += all.next().key.startsWith(CustomerOrdersIndex.prefix(customerId)) ? 1 : 0;
+			}
+		}
+		return entries;
+	}
+
+	// The test driver's one partition, as a query reads it.
+	private QueryableStore.PartitionStores partition() {
+		return new QueryableStore.PartitionStores() {
+
+			@Override
+			public ReadOnlyKeyValueStore<String, ?> store() {
+				return store(CustomerOrders.STORE);
+			}
+
+			@Override
+			public ReadOnlyKeyValueStore<String, ?> store(String name) {
+				return OrderViewTopologyTests.this.driver.getKeyValueStore(name);
+			}
+
+		};
 	}
 
 	private void send(DomainEvent event) {

@@ -2,6 +2,7 @@ package io.eventsuite.support.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -20,10 +21,12 @@ import io.eventsuite.events.wire.EventJson;
 
 /**
  * {@code GET /internal/state/{store}?key=...}: how instances ask the host of a key for
- * its value. The key travels as a query parameter, so that any key (spaces, {@code +},
- * {@code /}) arrives as it was sent. Answers only from this instance's own store:
- * {@code 200} with the value as JSON, {@code 204} when the store has no value for the
- * key, {@code 503} when this instance does not host the key (any more). With
+ * its value; {@code &partitions=0,3} asks for the merged parts of those partitions of a
+ * store {@linkplain QueryableStore#spreadOver spread over} its partitions. The key
+ * travels as a query parameter, so that any key (spaces, {@code +}, {@code /}) arrives as
+ * it was sent. Answers only from this instance's own store: {@code 200} with the value as
+ * JSON, {@code 204} when the store has no value for the key, {@code 503} when this
+ * instance does not host the key or one of the partitions (any more). With
  * {@code eventsuite.streams.internal-token} set, a request without that token in the
  * {@value StateQueries#TOKEN_HEADER} header is {@code 403}; keep {@code /internal} off
  * your public gateway as well.
@@ -42,12 +45,14 @@ class InternalStateController {
 
 	@GetMapping(StateQueries.INTERNAL_PATH + "{store}")
 	ResponseEntity<?> find(@PathVariable String store, @RequestParam String key,
+			@RequestParam(required = false) List<Integer> partitions,
 			@RequestHeader(name = StateQueries.TOKEN_HEADER, required = false) String presented) {
 		if (StringUtils.hasText(this.token) && !MessageDigest.isEqual(bytes(this.token), bytes(presented))) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Instances only"));
 		}
-		Optional<?> value = this.queries.findHere(store, key);
+		Optional<?> value = (partitions != null) ? this.queries.findHere(store, key, partitions)
+				: this.queries.findHere(store, key);
 		if (value.isEmpty()) {
 			return ResponseEntity.noContent().build();
 		}

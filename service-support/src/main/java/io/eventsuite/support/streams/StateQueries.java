@@ -1,6 +1,5 @@
 package io.eventsuite.support.streams;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,8 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -18,6 +25,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -34,7 +42,9 @@ import io.eventsuite.events.wire.EventJson;
  * Interactive queries that any instance answers for any key. Kafka Streams knows which
  * instance hosts the active task of a key's partition (each instance advertises itself as
  * {@code application.server}); this instance reads its own store when that is itself, and
- * otherwise asks the host over HTTP ({@link InternalStateController}). While the
+ * otherwise asks the host over HTTP ({@link InternalStateController}). A store
+ * {@linkplain QueryableStore#spreadOver spread over} its partitions is read on every
+ * instance that hosts some of them, at once, and the parts are merged. While the
  * application starts, restores or rebalances there is no reliable answer, and the read
  * fails with {@link StateUnavailableException} ({@code 503}), never with a wrong "not
  * found".
@@ -89,7 +99,8 @@ public class StateQueries {
 	}
 
 	/**
-	 * Reads a key, from this instance or the one that hosts it.
+	 * Reads a key, from this instance or the one that hosts it; for a store spread over
+	 * its partitions, from every instance that hosts some of them.
 	 * @param <V> the value
 	 * @param store the store
 	 * @param key the key
@@ -97,11 +108,14 @@ public class StateQueries {
 	 * @throws StateUnavailableException when no reliable answer can be had now
 	 */
 	public <V> Optional<V> find(QueryableStore<V> store, String key) {
+		if (store.spread() != null) {
+			return findSpread(store, key);
+		}
 		KeyQueryMetadata metadata = locate(store, key);
 		if (metadata.activeHost().equals(this.self)) {
 			return findLocal(store, key, metadata.partition());
 		}
-		return findRemote(metadata.activeHost(), store, key);
+		return await(ask(metadata.activeHost(), store, key, List.of()));
 	}
 
 	/**
@@ -114,15 +128,96 @@ public class StateQueries {
 	 * {@link QueryableStore}
 	 */
 	Optional<?> findHere(String storeName, String key) {
-		QueryableStore<?> store = this.stores.get(storeName);
-		if (store == null) {
-			throw new IllegalArgumentException("No queryable store " + storeName);
-		}
+		QueryableStore<?> store = declared(storeName);
 		KeyQueryMetadata metadata = locate(store, key);
 		if (!metadata.activeHost().equals(this.self)) {
 			throw new StateUnavailableException("Key of " + storeName + " moved to " + metadata.activeHost());
 		}
 		return findLocal(store, key, metadata.partition());
+	}
+
+	/**
+	 * Reads a key from some partitions of this instance's own store, spread over its
+	 * partitions, and merges their parts.
+	 * @param storeName the store
+	 * @param key the key
+	 * @param partitions the partitions, each hosted here
+	 * @return the merged parts, empty when none of them has one
+	 * @throws StateUnavailableException when this instance does not host one of them now
+	 * @throws IllegalArgumentException when the store is not a declared
+	 * {@link QueryableStore} spread over its partitions
+	 */
+	Optional<?> findHere(String storeName, String key, Collection<Integer> partitions) {
+		QueryableStore<?> store = declared(storeName);
+		if (store.spread() == null) {
+			throw new IllegalArgumentException("Store " + storeName + " is partitioned by its key");
+		}
+		running(store);
+		return findLocal(store, key, partitions);
+	}
+
+	private QueryableStore<?> declared(String storeName) {
+		QueryableStore<?> store = this.stores.get(storeName);
+		if (store == null) {
+			throw new IllegalArgumentException("No queryable store " + storeName);
+		}
+		return store;
+	}
+
+	private <V> Optional<V> findSpread(QueryableStore<V> store, String key) {
+		Map<HostInfo, SortedSet<Integer>> hosts = partitionsByHost(store);
+		// Every other host is asked at once; this one reads its own meanwhile.
+		List<CompletableFuture<Optional<V>>> parts = new ArrayList<>();
+		hosts.forEach((host, partitions) -> {
+			if (!host.equals(this.self)) {
+				parts.add(ask(host, store, key, partitions));
+			}
+		});
+		SortedSet<Integer> here = hosts.get(this.self);
+		Optional<V> answer = (here != null) ? findLocal(store, key, here) : Optional.empty();
+		for (CompletableFuture<Optional<V>> part : parts) {
+			answer = merge(store, answer, await(part));
+		}
+		return answer;
+	}
+
+	// The hosts of the store's partitions as the last rebalance assigned them: every
+	// partition of the input topic to one instance, which may have moved on since (it
+	// then answers 503).
+	private Map<HostInfo, SortedSet<Integer>> partitionsByHost(QueryableStore<?> store) {
+		KafkaStreams kafkaStreams = running(store);
+		if (this.self == null) {
+			throw new StateUnavailableException("Store " + store.name() + " is being assigned");
+		}
+		Map<HostInfo, SortedSet<Integer>> hosts = new TreeMap<>(
+				(a, b) -> (a.host() + ":" + a.port()).compareTo(b.host() + ":" + b.port()));
+		SortedSet<Integer> all = new TreeSet<>();
+		try {
+			for (StreamsMetadata host : kafkaStreams.streamsMetadataForStore(store.name())) {
+				host.topicPartitions()
+					.stream()
+					.filter((partition) -> partition.topic().equals(store.spread().topic()))
+					.forEach((partition) -> {
+						hosts.computeIfAbsent(host.hostInfo(), (h) -> new TreeSet<>()).add(partition.partition());
+						all.add(partition.partition());
+					});
+			}
+		}
+		catch (IllegalStateException | InvalidStateStoreException ex) {
+			throw new StateUnavailableException("Store " + store.name() + " cannot be located now", ex);
+		}
+		if (all.isEmpty() || all.last() != all.size() - 1) {
+			throw new StateUnavailableException("Store " + store.name() + " is being assigned (" + kafkaStreams.state()
+					+ "); partitions hosted now: " + all);
+		}
+		return hosts;
+	}
+
+	private static <V> Optional<V> merge(QueryableStore<V> store, Optional<V> answer, Optional<V> part) {
+		if (answer.isEmpty()) {
+			return part;
+		}
+		return part.map((value) -> store.spread().merge().apply(answer.get(), value)).or(() -> answer);
 	}
 
 	private KeyQueryMetadata locate(QueryableStore<?> store, String key) {
@@ -141,15 +236,22 @@ public class StateQueries {
 		return metadata;
 	}
 
+	private <V> Optional<V> findLocal(QueryableStore<V> store, String key, Collection<Integer> partitions) {
+		Optional<V> answer = Optional.empty();
+		for (int partition : partitions) {
+			answer = merge(store, answer, findLocal(store, key, partition));
+		}
+		return answer;
+	}
+
 	private <V> Optional<V> findLocal(QueryableStore<V> store, String key, int partition) {
 		if (store.readYourWritesTopic() != null) {
 			this.readYourWrites.await(store.readYourWritesTopic(), partition);
 		}
+		KafkaStreams kafkaStreams = running(store);
 		try {
-			ReadOnlyKeyValueStore<String, Object> local = running(store).store(StoreQueryParameters
-				.fromNameAndType(store.name(), QueryableStoreTypes.<String, Object>keyValueStore())
-				.withPartition(partition));
-			return Optional.ofNullable(store.read().read(local, key));
+			return Optional
+				.ofNullable(store.read().read(new LocalPartition(kafkaStreams, store.name(), partition), key));
 		}
 		// IllegalStateException: Kafka Streams left RUNNING meanwhile (a shutdown begun
 		// while this read waited for its view to catch up).
@@ -159,31 +261,67 @@ public class StateQueries {
 		}
 	}
 
-	private <V> Optional<V> findRemote(HostInfo host, QueryableStore<V> store, String key) {
+	private <V> CompletableFuture<Optional<V>> ask(HostInfo host, QueryableStore<V> store, String key,
+			Collection<Integer> partitions) {
 		// A query parameter, form-encoded, carries any key unchanged; in a path segment a
 		// "/" would be refused and a "+" would not decode to itself.
-		URI uri = URI.create("http://" + host.host() + ":" + host.port() + INTERNAL_PATH + store.name() + "?key="
-				+ URLEncoder.encode(key, StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(this.requestTimeout).GET();
+		StringBuilder uri = new StringBuilder("http://").append(host.host())
+			.append(':')
+			.append(host.port())
+			.append(INTERNAL_PATH)
+			.append(store.name())
+			.append("?key=")
+			.append(URLEncoder.encode(key, StandardCharsets.UTF_8));
+		if (!partitions.isEmpty()) {
+			uri.append("&partitions=")
+				.append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")));
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
+			.timeout(this.requestTimeout)
+			.GET();
 		if (this.token != null && !this.token.isEmpty()) {
 			request.header(TOKEN_HEADER, this.token);
 		}
+		return http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+			.handle((response, failure) -> {
+				if (failure != null) {
+					log.warn("Instance {} did not answer for store {}: {}", host, store.name(), failure.toString());
+					throw new StateUnavailableException("Instance " + host + " that hosts the key does not answer",
+							failure);
+				}
+				return switch (response.statusCode()) {
+					case 200 -> Optional.of(value(host, store, response.body()));
+					case 204 -> Optional.empty();
+					default -> throw new StateUnavailableException(
+							"Instance " + host + " answered " + response.statusCode() + " for " + store.name());
+				};
+			});
+	}
+
+	private static <V> V value(HostInfo host, QueryableStore<V> store, byte[] body) {
 		try {
-			HttpResponse<byte[]> response = http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			return switch (response.statusCode()) {
-				case 200 -> Optional.of(EventJson.MAPPER.readValue(response.body(), store.valueType()));
-				case 204 -> Optional.empty();
-				default -> throw new StateUnavailableException(
-						"Instance " + host + " answered " + response.statusCode() + " for " + store.name());
-			};
+			return EventJson.MAPPER.readValue(body, store.valueType());
 		}
-		catch (IOException | JacksonException ex) {
-			log.warn("Instance {} did not answer for store {}: {}", host, store.name(), ex.toString());
-			throw new StateUnavailableException("Instance " + host + " that hosts the key does not answer", ex);
+		catch (JacksonException ex) {
+			log.warn("Instance {} answered unreadable JSON for store {}: {}", host, store.name(), ex.toString());
+			throw new StateUnavailableException("Instance " + host + " answered unreadable JSON", ex);
+		}
+	}
+
+	// The request's own timeout bounds the wait.
+	private static <T> T await(CompletableFuture<T> answer) {
+		try {
+			return answer.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof StateUnavailableException unavailable) {
+				throw unavailable;
+			}
+			throw new StateUnavailableException("Asking another instance failed", ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StateUnavailableException("Interrupted while asking " + host, ex);
+			throw new StateUnavailableException("Interrupted while asking another instance", ex);
 		}
 	}
 
@@ -208,6 +346,27 @@ public class StateQueries {
 			}
 		}
 		return client;
+	}
+
+	/**
+	 * One partition of a task's stores on this instance, as a read sees it: only the
+	 * active task's, never a standby's.
+	 */
+	private record LocalPartition(KafkaStreams kafkaStreams, String queried,
+			int partition) implements QueryableStore.PartitionStores {
+
+		@Override
+		public ReadOnlyKeyValueStore<String, ?> store() {
+			return store(this.queried);
+		}
+
+		@Override
+		public ReadOnlyKeyValueStore<String, ?> store(String name) {
+			return this.kafkaStreams
+				.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Object>keyValueStore())
+					.withPartition(this.partition));
+		}
+
 	}
 
 }
