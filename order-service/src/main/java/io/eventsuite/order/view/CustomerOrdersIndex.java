@@ -39,7 +39,7 @@ import io.eventsuite.support.streams.QueryableStore;
  * and each partition's index holds at most {@value CustomerOrders#MAX_ORDERS} of them per
  * customer; a read merges the partitions
  * ({@link QueryableStore#spreadOver(String, java.util.function.BinaryOperator)}). The
- * first version re-keyed every view change by customer through a repartition topic and
+ * previous version re-keyed every view change by customer through a repartition topic and
  * kept a count per customer in a store of its own: four records written per order besides
  * the event, against two now (the view's and this entry's changelog), and half the tasks
  * (docs/benchmarks.md, target 2).

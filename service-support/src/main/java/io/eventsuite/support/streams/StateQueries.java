@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -152,7 +152,6 @@ public class StateQueries {
 		if (store.spread() == null) {
 			throw new IllegalArgumentException("Store " + storeName + " is partitioned by its key");
 		}
-		running(store);
 		return findLocal(store, key, partitions);
 	}
 
@@ -189,8 +188,7 @@ public class StateQueries {
 		if (this.self == null) {
 			throw new StateUnavailableException("Store " + store.name() + " is being assigned");
 		}
-		Map<HostInfo, SortedSet<Integer>> hosts = new TreeMap<>(
-				(a, b) -> (a.host() + ":" + a.port()).compareTo(b.host() + ":" + b.port()));
+		Map<HostInfo, SortedSet<Integer>> hosts = new HashMap<>();
 		SortedSet<Integer> all = new TreeSet<>();
 		try {
 			for (StreamsMetadata host : kafkaStreams.streamsMetadataForStore(store.name())) {
