@@ -51,8 +51,8 @@ import io.eventsuite.support.streams.QueryableStore;
  */
 final class CustomerOrdersIndex implements FixedKeyProcessor<String, OrderEvent, OrderEvent> {
 
-	/** How many customers' counts a task keeps in memory. */
-	static final int COUNTED_CUSTOMERS = 10_000;
+	// How many customers' counts a task keeps in memory.
+	private static final int COUNTED_CUSTOMERS = 10_000;
 
 	// Seconds up to 9999-12-31, written as the distance to that, so newer sorts first.
 	private static final long LAST_SECOND = 253_402_300_799L;

@@ -16,7 +16,6 @@ import org.springframework.kafka.annotation.EnableKafkaStreams;
 import io.eventsuite.events.Topics;
 import io.eventsuite.events.order.OrderEvent;
 import io.eventsuite.order.domain.CustomerOrders;
-import io.eventsuite.order.domain.OrderSummary;
 import io.eventsuite.order.domain.OrderView;
 import io.eventsuite.support.kafka.EventTopics;
 import io.eventsuite.support.streams.QueryableStore;
