@@ -15,15 +15,17 @@ RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -pl ${SERVICE} -am package -DskipTests
 
 # 2. Split it into Spring Boot's layers, so that a code change rebuilds only the small application layer. Extracted
-#    without Spring Boot's launcher: a plain app.jar with its libraries in lib/, which is what AppCDS can archive.
+#    without Spring Boot's launcher: a plain app.jar with its libraries in lib/, which is what an AOT cache can hold.
 FROM eclipse-temurin:17.0.15_6-jdk AS layers
 ARG SERVICE
 WORKDIR /layers
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
-# 3. The runtime: a JRE, the layers from the least to the most often changed, the class archive, a non-root user.
-FROM eclipse-temurin:17.0.15_6-jre
+# 3. The runtime: a JRE, the layers from the least to the most often changed, the AOT cache, a non-root user. The code
+#    is compiled for Java 17 and runs on Java 25, for the AOT cache and compact object headers (docs/benchmarks.md,
+#    target 6); the system tests and the benchmarks run the services on Java 25 too (ServiceJava).
+FROM eclipse-temurin:25.0.3_9-jre
 ARG PORT
 RUN groupadd --system --gid 10001 eventsuite \
     && useradd --system --uid 10001 --gid eventsuite --no-create-home --shell /usr/sbin/nologin eventsuite
@@ -31,9 +33,11 @@ WORKDIR /app
 COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
-# AppCDS: one training start records the classes a start loads into app.jsa (docs/benchmarks.md, target 6).
-COPY --chmod=755 deploy/docker/record-class-archive.sh /tmp/record-class-archive.sh
-RUN /tmp/record-class-archive.sh && rm /tmp/record-class-archive.sh
+# AOT cache: one training start records the classes a start loads, linked, and its method profiles into app.aot, with
+# the ENTRYPOINT's options but -XX:AOTCache (DockerfileTests checks they match).
+COPY --chmod=755 deploy/docker/record-aot-cache.sh /tmp/record-aot-cache.sh
+RUN /tmp/record-aot-cache.sh -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError \
+    && rm /tmp/record-aot-cache.sh
 COPY --chmod=755 deploy/docker/readiness-check.sh /app/readiness-check.sh
 USER 10001:10001
 # server.port defaults to PORT; the health check reads PORT too.
@@ -44,6 +48,8 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/ap
 # RocksDB (bounded to 32 MB by BoundedRocksDbMemory) stay within it (the start-up benchmark, docs/benchmarks.md,
 # measured a 507 MB peak with 75% and unbounded RocksDB). An OutOfMemoryError ends the JVM so the orchestrator
 # restarts it.
-# Classes come from the AppCDS archive made above.
+# Classes come from the AOT cache made above. Compact object headers (JEP 519) make every object 4 bytes smaller.
+# RocksDB's JNI library loads itself; native access for the class path keeps Java 25 from warning about it (and
+# from refusing it in a later release).
 # java is PID 1 (exec form), so SIGTERM reaches Spring Boot's graceful shutdown. JDK_JAVA_OPTIONS adds options.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=app.jsa", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]

@@ -1,12 +1,18 @@
 package io.eventsuite.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +27,7 @@ import io.eventsuite.benchmarks.latency.LatencyBenchmark;
 import io.eventsuite.benchmarks.producer.ProducerBenchmark;
 import io.eventsuite.benchmarks.startup.StartupBenchmark;
 import io.eventsuite.benchmarks.tuning.TuningBenchmark;
+import io.eventsuite.test.ServiceJava;
 
 /**
  * Runs one benchmark and writes its table, CSV and chart into {@code benchmarks/results}:
@@ -57,6 +64,10 @@ public final class Benchmarks {
 		defaultProperty("eventsuite.jars", root.toString());
 		defaultProperty("eventsuite.version", Benchmarks.class.getPackage().getImplementationVersion());
 		defaultProperty("eventsuite.logs", root.resolve("benchmarks/target/benchmark-logs").toString());
+		if (Runtime.version().feature() != ServiceJava.version()) {
+			System.exit(onServiceJava(args));
+			return;
+		}
 		String[] optionArgs = Arrays.copyOfRange(args, 1, args.length);
 		Benchmark benchmark = BENCHMARKS.get(args[0]);
 		Options options;
@@ -89,11 +100,44 @@ public final class Benchmarks {
 		return usage.toString();
 	}
 
+	// The load generator, the reference tools and the contender producers run in this JVM
+	// or
+	// in JVMs started from it: on the services' Java version, as the images run it, and
+	// not
+	// on JDK 17, whose HTTP client took six to seven times the CPU per request of the
+	// shared cores (docs/benchmarks.md, the machine). So the harness starts itself again
+	// there, with the same JVM options and arguments, and ends with its exit status.
+	private static int onServiceJava(String[] args) {
+		List<String> command = new ArrayList<>(List.of(ServiceJava.executable()));
+		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+		Stream.of("eventsuite.jars", "eventsuite.version", "eventsuite.logs")
+			.map((name) -> "-D" + name + "=" + System.getProperty(name))
+			.forEach(command::add);
+		command.addAll(List.of("-jar", jar().toString()));
+		command.addAll(List.of(args));
+		log.info("The services' image runs Java {}: running the benchmark on {}", ServiceJava.version(),
+				command.get(0));
+		try {
+			return new ProcessBuilder(command).inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
+	}
+
 	// The jar sits in <root>/benchmarks/target; the services' jars are found from there.
 	private static Path repositoryRoot() {
+		return jar().getParent().getParent().getParent();
+	}
+
+	private static Path jar() {
 		try {
-			Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-			return jar.toAbsolutePath().getParent().getParent().getParent();
+			return Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toAbsolutePath();
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);

@@ -23,16 +23,23 @@ class DockerfileTests {
 
 	private static final Pattern PINNED_TAG = Pattern.compile("[\\w.\\-/]+:\\d[\\w.\\-]*");
 
+	// Built by the project's JDK (17, the release the code is compiled for), run on Java
+	// 25
+	// for its AOT cache and compact object headers. The system tests and the benchmarks
+	// run the services on the runtime stage's version (ServiceJava in test-support).
 	@Test
-	void baseImagesArePinnedTemurin17WithAJreToRun() {
+	void baseImagesArePinnedTemurinBuildingOn17AndRunningAJre25() {
 		List<String> from = instructions("FROM");
 
 		assertThat(from).isNotEmpty().allSatisfy((line) -> {
 			String image = line.split("\\s+")[0];
 			assertThat(image).as("FROM %s", line).matches(PINNED_TAG).doesNotContain(":latest").doesNotContain("@");
-			assertThat(image).startsWith("eclipse-temurin:17.");
+			assertThat(image).startsWith("eclipse-temurin:");
 		});
-		assertThat(from.get(from.size() - 1)).as("the runtime stage").endsWith("-jre");
+		assertThat(from.get(0)).as("the build stage").startsWith("eclipse-temurin:17.");
+		assertThat(from.get(from.size() - 1)).as("the runtime stage")
+			.startsWith("eclipse-temurin:25.")
+			.endsWith("-jre");
 	}
 
 	@Test
@@ -55,16 +62,34 @@ class DockerfileTests {
 		assertThat(instructions("ARG")).containsExactly("SERVICE", "PORT", "SERVICE", "SERVICE", "PORT");
 	}
 
-	// The archive itself is made and checked with -Xshare:on by the start-up benchmark's
-	// smoke run (StartupBenchmarkIntegrationTests), which runs the same script.
+	// The cache itself is made and checked with -XX:AOTMode=on by the start-up
+	// benchmark's
+	// smoke run (StartupBenchmarkIntegrationTests), which runs the same script with the
+	// same options.
 	@Test
-	void recordsAClassArchiveWhileBuildingAndStartsWithIt() {
-		assertThat(instructions("RUN")).anyMatch((run) -> run.startsWith("/tmp/record-class-archive.sh"));
-		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:SharedArchiveFile=app.jsa\"");
-		assertThat(Repository.read(Repository.path("deploy/docker/record-class-archive.sh")))
-			.contains("-XX:ArchiveClassesAtExit=app.jsa")
+	void recordsAnAotCacheWithTheEntrypointsOptionsAndStartsWithIt() {
+		List<String> entrypointOptions = jvmOptions(instructions("ENTRYPOINT").get(0));
+		assertThat(entrypointOptions).contains("-XX:AOTCache=app.aot");
+		// A cache recorded with other options than those it runs with (compact object
+		// headers, native access) is stale: the JVM would start without it.
+		List<String> cacheShapingOptions = entrypointOptions.stream()
+			.filter((option) -> !option.startsWith("-XX:AOTCache="))
+			.toList();
+		assertThat(instructions("RUN")).contains("/tmp/record-aot-cache.sh " + String.join(" ", cacheShapingOptions)
+				+ " && rm /tmp/record-aot-cache.sh");
+		assertThat(Repository.read(Repository.path("deploy/docker/record-aot-cache.sh"))).contains("java \"$@\" ")
+			.contains("-XX:AOTCacheOutput=app.aot")
 			.contains("-Dspring.context.exit=onRefresh")
 			.contains("-jar app.jar");
+	}
+
+	private static List<String> jvmOptions(String execForm) {
+		List<String> words = Pattern.compile("\"([^\"]*)\"")
+			.matcher(execForm)
+			.results()
+			.map((word) -> word.group(1))
+			.toList();
+		return words.subList(words.indexOf("java") + 1, words.indexOf("-jar"));
 	}
 
 	@Test

@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A service's own executable jar running as a separate JVM, as it runs in production. The
  * jar is {@code <eventsuite.jars>/<name>/target/<name>-<eventsuite.version>.jar} (system
- * properties); its output goes to a file under {@code eventsuite.logs}.
+ * properties), run by the JDK its image runs ({@link ServiceJava}); its output goes to a
+ * file under {@code eventsuite.logs}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -50,8 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
 		Path log = Path.of(System.getProperty("eventsuite.logs"), name + "-" + System.nanoTime() + ".log");
 		int port = KafkaCluster.freePort();
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-						jar.toString(), "--server.port=" + port));
+				List.of(ServiceJava.executable(), "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(List.of(args));
 		try {
 			Files.createDirectories(log.getParent());

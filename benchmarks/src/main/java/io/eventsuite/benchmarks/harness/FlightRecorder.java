@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.eventsuite.test.ServiceJava;
+
 /**
  * A Java Flight Recording of a running JVM (a service under load), started and stopped
  * with {@code jcmd}: what bounds a figure, from JFR's {@code profile} settings.
@@ -47,8 +49,8 @@ public final class FlightRecorder {
 	}
 
 	private void jcmd(String... command) {
-		List<String> line = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(this.pid)));
+		// The service's own JDK: its image may run a newer one than the harness.
+		List<String> line = new ArrayList<>(List.of(ServiceJava.tool("jcmd"), String.valueOf(this.pid)));
 		line.addAll(List.of(command));
 		try {
 			Files.createDirectories(this.file.getParent());

@@ -1,5 +1,6 @@
 package io.eventsuite.benchmarks.startup;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -18,17 +19,18 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import io.eventsuite.test.KafkaCluster;
 import io.eventsuite.test.ServiceClient;
+import io.eventsuite.test.ServiceJava;
 import io.eventsuite.test.ServiceProcess;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service started the way its container image starts it: the jar extracted as the
- * Dockerfile extracts it ({@code app.jar} with its libraries in {@code lib/}), its AppCDS
- * archive recorded by the image's own script
- * ({@code deploy/docker/record-class-archive.sh}), and the image's JVM flags inside the
- * memory limit of the compose file and the Kubernetes manifests. Its readiness is polled
- * every 20 ms from the moment the process is started.
+ * A service started the way its container image starts it: on the image's Java version
+ * ({@link ServiceJava}), the jar extracted as the Dockerfile extracts it ({@code app.jar}
+ * with its libraries in {@code lib/}), its AOT cache recorded by the image's own script
+ * ({@code deploy/docker/record-aot-cache.sh}) with the image's options, and the image's
+ * JVM flags inside the memory limit of the compose file and the Kubernetes manifests. Its
+ * readiness is polled every 20 ms from the moment the process is started.
  */
 final class ShippedService implements AutoCloseable {
 
@@ -47,7 +49,7 @@ final class ShippedService implements AutoCloseable {
 
 	private static final String APP_JAR = "app.jar";
 
-	private static final String CLASS_ARCHIVE = "app.jsa";
+	private static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
@@ -72,10 +74,12 @@ final class ShippedService implements AutoCloseable {
 	}
 
 	/**
-	 * Extracts a service's executable jar and records its class archive as the image's
-	 * build does, then checks that the JVM accepts the archive ({@code -Xshare:on}
-	 * refuses to start with one that does not match the jars), so that a start timed
-	 * without it cannot pass for a start with it.
+	 * Extracts a service's executable jar and records its AOT cache as the image's build
+	 * does (the script gets the {@code ENTRYPOINT}'s options but the cache's own), then
+	 * checks that the JVM accepts the cache with the image's flags
+	 * ({@code -XX:AOTMode=on} refuses to start with one that does not match the jars, the
+	 * JDK or the options), so that a start timed without it cannot pass for a start with
+	 * it.
 	 * @param jar the jar
 	 * @param directory an empty or missing directory
 	 * @return the directory
@@ -84,20 +88,26 @@ final class ShippedService implements AutoCloseable {
 		Path log = directory.resolveSibling(directory.getFileName() + "-extract.log");
 		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--application-filename", APP_JAR,
 				"--destination", directory.toString()), directory.getParent(), log);
-		Path script = Path.of(System.getProperty("eventsuite.jars"), "deploy", "docker", "record-class-archive.sh");
-		run(List.of("sh", script.toString()), directory, log);
-		run(List.of(java(), "-Xshare:on", "-XX:SharedArchiveFile=" + CLASS_ARCHIVE, "-cp", APP_JAR, "-version"),
-				directory, log);
+		Path script = Path.of(System.getProperty("eventsuite.jars"), "deploy", "docker", "record-aot-cache.sh");
+		List<String> record = new ArrayList<>(List.of("sh", script.toString()));
+		entrypointJvmOptions().stream().filter((option) -> !option.startsWith(AOT_CACHE_OPTION)).forEach(record::add);
+		run(record, directory, log);
+		List<String> check = new ArrayList<>(List.of(java()));
+		check.addAll(IMAGE_JVM_FLAGS);
+		check.addAll(List.of("-XX:AOTMode=on", "-cp", APP_JAR, "-version"));
+		run(check, directory, log);
 		return directory;
 	}
 
 	private static void run(List<String> command, Path directory, Path log) {
 		try {
 			Files.createDirectories(directory);
-			Process process = new ProcessBuilder(command).directory(directory.toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			// The image's build runs its script with the image's java.
+			builder.environment().put("PATH", Path.of(java()).getParent() + File.pathSeparator + System.getenv("PATH"));
+			Process process = builder.start();
 			if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
 				process.destroyForcibly();
 				throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
@@ -219,7 +229,7 @@ final class ShippedService implements AutoCloseable {
 	}
 
 	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return ServiceJava.executable();
 	}
 
 	static List<String> entrypointJvmOptions() {

@@ -29,6 +29,7 @@ import io.eventsuite.benchmarks.http.HttpBenchmark;
 import io.eventsuite.benchmarks.http.LoadGenerator;
 import io.eventsuite.benchmarks.http.LoadResult;
 import io.eventsuite.test.KafkaCluster;
+import io.eventsuite.test.ServiceJava;
 
 /**
  * Target 6: each service is ready at most 4 s after its JVM starts, and stays under 300
@@ -137,10 +138,11 @@ public final class StartupBenchmark {
 	}
 
 	private List<String> settings() {
-		return List.of("services: " + String.join(", ", this.services)
-				+ ", each from its own jar, extracted as the image's build extracts it (app.jar, lib/), its AppCDS "
-				+ "archive recorded by the image's script (deploy/docker/record-class-archive.sh), and started with "
-				+ "java -jar app.jar and the image's JVM flags as they apply in the 512 MB container of the compose "
+		return List.of("services: " + String.join(", ", this.services) + ", each from its own jar on the image's Java "
+				+ ServiceJava.version()
+				+ ", extracted as the image's build extracts it (app.jar, lib/), its AOT cache recorded by the "
+				+ "image's script (deploy/docker/record-aot-cache.sh), and started with java -jar app.jar and the "
+				+ "image's JVM flags as they apply in the 512 MB container of the compose "
 				+ "file and the Kubernetes manifests: " + String.join(" ", ShippedService.IMAGE_JVM_FLAGS),
 				"one KRaft broker (Kafka's own server, a JVM of its own, -Xmx384m); the services start one after the "
 						+ "other, the ones started before keep running",
