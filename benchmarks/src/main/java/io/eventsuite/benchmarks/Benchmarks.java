@@ -100,13 +100,12 @@ public final class Benchmarks {
 		return usage.toString();
 	}
 
-	// The load generator, the reference tools and the contender producers run in this JVM
-	// or
-	// in JVMs started from it: on the services' Java version, as the images run it, and
-	// not
-	// on JDK 17, whose HTTP client took six to seven times the CPU per request of the
-	// shared cores (docs/benchmarks.md, the machine). So the harness starts itself again
-	// there, with the same JVM options and arguments, and ends with its exit status.
+	// The load generator, the reference tools and the contender producers run in this
+	// JVM or in JVMs started from it: on the services' Java version, as the images run
+	// it, and not on JDK 17, whose HTTP client took six to seven times the CPU per
+	// request of the shared cores (docs/benchmarks.md, the machine). So the harness
+	// starts itself again there, with the same JVM options and arguments, and ends with
+	// its exit status.
 	private static int onServiceJava(String[] args) {
 		List<String> command = new ArrayList<>(List.of(ServiceJava.executable()));
 		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());

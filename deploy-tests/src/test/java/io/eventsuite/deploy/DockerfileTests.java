@@ -23,10 +23,10 @@ class DockerfileTests {
 
 	private static final Pattern PINNED_TAG = Pattern.compile("[\\w.\\-/]+:\\d[\\w.\\-]*");
 
-	// Built by the project's JDK (17, the release the code is compiled for), run on Java
-	// 25
-	// for its AOT cache and compact object headers. The system tests and the benchmarks
-	// run the services on the runtime stage's version (ServiceJava in test-support).
+	// Built by the project's JDK (17, the release the code is compiled for), run on
+	// Java 25 for its AOT cache and compact object headers. The system tests and the
+	// benchmarks run the services on the runtime stage's version (ServiceJava in
+	// test-support).
 	@Test
 	void baseImagesArePinnedTemurinBuildingOn17AndRunningAJre25() {
 		List<String> from = instructions("FROM");
@@ -63,9 +63,8 @@ class DockerfileTests {
 	}
 
 	// The cache itself is made and checked with -XX:AOTMode=on by the start-up
-	// benchmark's
-	// smoke run (StartupBenchmarkIntegrationTests), which runs the same script with the
-	// same options.
+	// benchmark's smoke run (StartupBenchmarkIntegrationTests), which runs the same
+	// script with the same options.
 	@Test
 	void recordsAnAotCacheWithTheEntrypointsOptionsAndStartsWithIt() {
 		List<String> entrypointOptions = jvmOptions(instructions("ENTRYPOINT").get(0));
