@@ -36,6 +36,8 @@ final class ShippedService implements AutoCloseable {
 
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
+	private static final List<String> ENTRYPOINT_OPTIONS = entrypointJvmOptions();
+
 	/**
 	 * The image's flags, read from the Dockerfile's {@code ENTRYPOINT} (the JVM options
 	 * between {@code java} and {@code -jar}), as the JVM applies them in a container
@@ -44,12 +46,18 @@ final class ShippedService implements AutoCloseable {
 	 * sees such a container.
 	 */
 	static final List<String> IMAGE_JVM_FLAGS = Stream
-		.concat(Stream.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC"), entrypointJvmOptions().stream())
+		.concat(Stream.of("-XX:MaxRAM=512m", "-XX:+UseSerialGC"), ENTRYPOINT_OPTIONS.stream())
+		.toList();
+
+	/**
+	 * The options the image's build records its AOT cache with: the {@code ENTRYPOINT}'s,
+	 * but the cache's own.
+	 */
+	private static final List<String> CACHE_RECORDING_OPTIONS = ENTRYPOINT_OPTIONS.stream()
+		.filter((option) -> !option.startsWith("-XX:AOTCache="))
 		.toList();
 
 	private static final String APP_JAR = "app.jar";
-
-	private static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
@@ -90,7 +98,7 @@ final class ShippedService implements AutoCloseable {
 				"--destination", directory.toString()), directory.getParent(), log);
 		Path script = Path.of(System.getProperty("eventsuite.jars"), "deploy", "docker", "record-aot-cache.sh");
 		List<String> record = new ArrayList<>(List.of("sh", script.toString()));
-		entrypointJvmOptions().stream().filter((option) -> !option.startsWith(AOT_CACHE_OPTION)).forEach(record::add);
+		record.addAll(CACHE_RECORDING_OPTIONS);
 		run(record, directory, log);
 		List<String> check = new ArrayList<>(List.of(java()));
 		check.addAll(IMAGE_JVM_FLAGS);
