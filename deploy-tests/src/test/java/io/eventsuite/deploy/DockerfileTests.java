@@ -105,7 +105,9 @@ class DockerfileTests {
 	void exposesPORTAndSizesTheHeapToTheContainer() {
 		assertThat(instructions("EXPOSE")).containsExactly("${PORT}");
 		assertThat(instructions("ENV")).contains("PORT=${PORT}");
-		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:MaxRAMPercentage=50\"");
+		assertThat(instructions("ENTRYPOINT").get(0)).contains("\"-XX:MaxRAMPercentage=50\"")
+			.as("the heap starts at a quarter of the limit, not the JVM's 1/64")
+			.contains("\"-XX:InitialRAMPercentage=25\"");
 		assertThat(instructions("HEALTHCHECK").get(0)).contains("/app/readiness-check.sh");
 		assertThat(Repository.read(Repository.path("deploy/docker/readiness-check.sh")))
 			.contains("GET /actuator/health/readiness ");
