@@ -37,7 +37,8 @@ class NotificationFeed implements ConsumerSeekAware {
 	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties) {
 		this.broadcaster = broadcaster;
 		this.properties = properties;
-		this.recent = new RecentNotifications(properties.perUser(), properties.maxUsers());
+		this.recent = new RecentNotifications(properties.perUser(), properties.maxUsers(),
+				properties.maxNotifications());
 	}
 
 	@KafkaListener(id = "notification-feed", idIsGroup = false,

@@ -3,6 +3,7 @@ package io.eventsuite.notification.feed;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,25 +13,31 @@ import java.util.UUID;
 import io.eventsuite.events.notification.NotificationSent;
 
 /**
- * The latest notifications of each user, newest first, bounded in both directions: so
- * many per user, so many users. A notification seen twice (same id) is kept once.
+ * The latest notifications of each user, newest first, bounded three ways: so many per
+ * user, so many users, so many in all. A notification seen twice (same id) is kept once.
+ * The users read or notified least recently are forgotten first, whole.
+ * <p>
+ * The bound in all is what holds the heap: a kept notification costs about 400 bytes
+ * (measured on Java 25 with compact object headers), so 10,000 users with 50 each would
+ * take some 190 MB of the 256 MB heap a 512 MB container gives the service.
  */
 class RecentNotifications {
 
 	private final int perUser;
 
-	private final Map<String, UserNotifications> byUser;
+	private final int maxUsers;
 
-	RecentNotifications(int perUser, int maxUsers) {
-		this.perUser = perUser;
-		this.byUser = new LinkedHashMap<>(16, 0.75f, true) {
+	private final int maxNotifications;
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, UserNotifications> eldest) {
-				return size() > maxUsers;
-			}
+	/** In access order: iteration starts at the user read or notified least recently. */
+	private final Map<String, UserNotifications> byUser = new LinkedHashMap<>(16, 0.75f, true);
 
-		};
+	private int kept;
+
+	RecentNotifications(int perUser, int maxUsers, int maxNotifications) {
+		this.perUser = Math.min(perUser, maxNotifications);
+		this.maxUsers = maxUsers;
+		this.maxNotifications = maxNotifications;
 	}
 
 	/**
@@ -39,13 +46,40 @@ class RecentNotifications {
 	 * @return {@code false} if it was already known
 	 */
 	synchronized boolean add(NotificationSent notification) {
-		return this.byUser.computeIfAbsent(notification.userId(), (k) -> new UserNotifications())
-			.add(notification, this.perUser);
+		UserNotifications user = this.byUser.computeIfAbsent(notification.userId(), (k) -> new UserNotifications());
+		int before = user.size();
+		if (!user.add(notification, this.perUser)) {
+			return false;
+		}
+		this.kept += user.size() - before;
+		forgetLeastRecentUsers(user);
+		return true;
+	}
+
+	/**
+	 * The user just notified is the most recent and stays: with no more than the bound in
+	 * all per user, forgetting the others is always enough.
+	 */
+	private void forgetLeastRecentUsers(UserNotifications notified) {
+		Iterator<UserNotifications> leastRecentFirst = this.byUser.values().iterator();
+		while (this.byUser.size() > this.maxUsers || this.kept > this.maxNotifications) {
+			UserNotifications user = leastRecentFirst.next();
+			if (user == notified) {
+				return;
+			}
+			this.kept -= user.size();
+			leastRecentFirst.remove();
+		}
 	}
 
 	synchronized List<NotificationSent> of(String userId) {
 		UserNotifications recent = this.byUser.get(userId);
 		return (recent != null) ? List.copyOf(recent.newestFirst) : List.of();
+	}
+
+	/** How many notifications are kept, all users together. */
+	synchronized int kept() {
+		return this.kept;
 	}
 
 	/**
@@ -68,6 +102,10 @@ class RecentNotifications {
 				this.ids.remove(this.newestFirst.removeLast().notificationId());
 			}
 			return true;
+		}
+
+		int size() {
+			return this.newestFirst.size();
 		}
 
 	}
