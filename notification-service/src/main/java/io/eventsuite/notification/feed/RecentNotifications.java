@@ -52,22 +52,18 @@ class RecentNotifications {
 			return false;
 		}
 		this.kept += user.size() - before;
-		forgetLeastRecentUsers(user);
+		forgetLeastRecentUsers();
 		return true;
 	}
 
 	/**
-	 * The user just notified is the most recent and stays: with no more than the bound in
-	 * all per user, forgetting the others is always enough.
+	 * Never reaches the user just notified, the most recent: no user keeps more than the
+	 * bound in all, so forgetting the others is always enough.
 	 */
-	private void forgetLeastRecentUsers(UserNotifications notified) {
+	private void forgetLeastRecentUsers() {
 		Iterator<UserNotifications> leastRecentFirst = this.byUser.values().iterator();
 		while (this.byUser.size() > this.maxUsers || this.kept > this.maxNotifications) {
-			UserNotifications user = leastRecentFirst.next();
-			if (user == notified) {
-				return;
-			}
-			this.kept -= user.size();
+			this.kept -= leastRecentFirst.next().size();
 			leastRecentFirst.remove();
 		}
 	}
