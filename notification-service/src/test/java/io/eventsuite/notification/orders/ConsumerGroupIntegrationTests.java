@@ -53,14 +53,14 @@ class ConsumerGroupIntegrationTests {
 						"eventsuite.notifications.group-id=" + group, "eventsuite.topics.orders.name=" + ORDERS);
 				EventWriter orders = EventWriter.as("/eventsuite/order-service");
 				TopicReader notifications = TopicReader.of("notifications")) {
-			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				Collection<TopicPartition> a = assigned(first);
-				Collection<TopicPartition> b = assigned(second);
-				return !a.isEmpty() && !b.isEmpty() && a.size() + b.size() == 6;
-			});
-			Set<TopicPartition> union = new HashSet<>(assigned(first));
-			assertThat(union).doesNotContainAnyElementsOf(assigned(second));
-			union.addAll(assigned(second));
+			// One snapshot of both assignments, checked as a whole: reading them again
+			// after the wait could catch a later reconciliation half done.
+			List<Collection<TopicPartition>> split = await().atMost(Duration.ofSeconds(60))
+				.until(() -> List.of(assigned(first), assigned(second)), (both) -> !both.get(0).isEmpty()
+						&& !both.get(1).isEmpty() && both.get(0).size() + both.get(1).size() == 6);
+			Set<TopicPartition> union = new HashSet<>(split.get(0));
+			assertThat(union).doesNotContainAnyElementsOf(split.get(1));
+			union.addAll(split.get(1));
 			assertThat(union).hasSize(6);
 
 			Set<String> written = new HashSet<>();
