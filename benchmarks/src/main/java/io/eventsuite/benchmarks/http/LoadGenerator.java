@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.HdrHistogram.Recorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.eventsuite.benchmarks.harness.Latency;
 
@@ -33,6 +35,8 @@ import io.eventsuite.benchmarks.harness.Latency;
  * throughput. Its latencies are service times only.
  */
 public final class LoadGenerator implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LoadGenerator.class);
 
 	private static final Duration DRAIN = Duration.ofSeconds(60);
 
@@ -80,8 +84,7 @@ public final class LoadGenerator implements AutoCloseable {
 	private <T> LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight,
 			HttpResponse.BodyHandler<T> bodies, BiConsumer<Long, HttpResponse<T>> answers) {
 		Recorder latencies = new Recorder(3);
-		AtomicLong ok = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
+		Outcomes outcomes = new Outcomes();
 		Semaphore inFlight = new Semaphore(maxInFlight);
 		long interval = Math.round(TimeUnit.SECONDS.toNanos(1) / perSecond);
 		long total = Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
@@ -95,7 +98,7 @@ public final class LoadGenerator implements AutoCloseable {
 			this.client.sendAsync(request, bodies).whenComplete((response, failure) -> {
 				long now = System.nanoTime();
 				latencies.recordValue((now - intended) / 1000);
-				count(response, failure, ok, errors);
+				outcomes.count(response, failure);
 				if (failure == null) {
 					answers.accept(intended, response);
 				}
@@ -104,8 +107,8 @@ public final class LoadGenerator implements AutoCloseable {
 			});
 		}
 		acquire(inFlight, maxInFlight);
-		return new LoadResult(ok.get(), errors.get(), (lastAnswer.get() - start) / 1e9,
-				Latency.ofMicros(latencies.getIntervalHistogram()));
+		return reported(
+				outcomes.result((lastAnswer.get() - start) / 1e9, Latency.ofMicros(latencies.getIntervalHistogram())));
 	}
 
 	/**
@@ -118,14 +121,13 @@ public final class LoadGenerator implements AutoCloseable {
 	public LoadResult closedLoop(List<HttpRequest> requests, int concurrency, Duration duration) {
 		Recorder latencies = new Recorder(3);
 		AtomicLong sequence = new AtomicLong();
-		AtomicLong ok = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
+		Outcomes outcomes = new Outcomes();
 		CountDownLatch finished = new CountDownLatch(concurrency);
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
 		for (int connection = 0; connection < concurrency; connection++) {
-			sendNext(() -> requests.get((int) (sequence.getAndIncrement() % requests.size())), deadline, latencies, ok,
-					errors, finished);
+			sendNext(() -> requests.get((int) (sequence.getAndIncrement() % requests.size())), deadline, latencies,
+					outcomes, finished);
 		}
 		try {
 			if (!finished.await(duration.plus(DRAIN).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -136,12 +138,12 @@ public final class LoadGenerator implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		return new LoadResult(ok.get(), errors.get(), (System.nanoTime() - start) / 1e9,
-				Latency.ofMicros(latencies.getIntervalHistogram()));
+		return reported(
+				outcomes.result((System.nanoTime() - start) / 1e9, Latency.ofMicros(latencies.getIntervalHistogram())));
 	}
 
-	private void sendNext(Supplier<HttpRequest> requests, long deadline, Recorder latencies, AtomicLong ok,
-			AtomicLong errors, CountDownLatch finished) {
+	private void sendNext(Supplier<HttpRequest> requests, long deadline, Recorder latencies, Outcomes outcomes,
+			CountDownLatch finished) {
 		long sent = System.nanoTime();
 		if (sent >= deadline) {
 			finished.countDown();
@@ -150,18 +152,18 @@ public final class LoadGenerator implements AutoCloseable {
 		this.client.sendAsync(requests.get(), HttpResponse.BodyHandlers.discarding())
 			.whenComplete((response, failure) -> {
 				latencies.recordValue((System.nanoTime() - sent) / 1000);
-				count(response, failure, ok, errors);
-				sendNext(requests, deadline, latencies, ok, errors, finished);
+				outcomes.count(response, failure);
+				sendNext(requests, deadline, latencies, outcomes, finished);
 			});
 	}
 
-	private static void count(HttpResponse<?> response, Throwable failure, AtomicLong ok, AtomicLong errors) {
-		if (failure == null && response.statusCode() / 100 == 2) {
-			ok.incrementAndGet();
+	// Every benchmark counts errors against its figures; this says what they were.
+	private static LoadResult reported(LoadResult result) {
+		if (result.errors() > 0) {
+			log.warn("{} of {} requests failed: {}", result.errors(), result.errors() + result.ok(),
+					result.errorKinds());
 		}
-		else {
-			errors.incrementAndGet();
-		}
+		return result;
 	}
 
 	// The schedule, not a pause: parks until the intended send time of the next request.

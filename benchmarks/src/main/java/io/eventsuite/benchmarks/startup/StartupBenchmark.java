@@ -202,7 +202,8 @@ public final class StartupBenchmark {
 			results.put("order-service", result);
 			if (find(running, "notification-service") != null) {
 				ConsumerLag.awaitCaughtUp(broker, "notification-service", Duration.ofMinutes(2));
-				results.put("notification-service", new LoadResult(result.ok(), 0, result.seconds(), Latency.NONE));
+				results.put("notification-service",
+						new LoadResult(result.ok(), Map.of(), result.seconds(), Latency.NONE));
 			}
 		}
 		ShippedService activity = find(running, "activity-tracker");
@@ -213,7 +214,7 @@ public final class StartupBenchmark {
 		}
 		List<Measurement> measurements = new ArrayList<>();
 		for (ShippedService service : running) {
-			LoadResult result = results.getOrDefault(service.name(), new LoadResult(0, 0, 0, Latency.NONE));
+			LoadResult result = results.getOrDefault(service.name(), new LoadResult(0, Map.of(), 0, Latency.NONE));
 			Measurement measurement = new Measurement(UNDER_LOAD, service.name(), Role.CONTENDER, round, result.ok(),
 					result.errors(), result.seconds(), result.perSecond(), result.latency(), service.peakRssMb());
 			log.info(String.format(Locale.ROOT, "Round %d, %s under load: %,.0f/s, %d errors, peak RSS %.0f MB", round,

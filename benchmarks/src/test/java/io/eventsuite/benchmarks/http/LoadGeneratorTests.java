@@ -1,7 +1,9 @@
 package io.eventsuite.benchmarks.http;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -98,6 +100,22 @@ class LoadGeneratorTests {
 
 		assertThat(result.ok()).isZero();
 		assertThat(result.errors()).isPositive();
+		assertThat(result.errorKinds()).containsOnlyKeys("HTTP 503");
+	}
+
+	@Test
+	void requestsNobodyAnswersAreErrorsOfTheirKind() throws IOException {
+		URI closed;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
+		}
+		List<HttpRequest> requests = List.of(HttpRequest.newBuilder(closed).GET().build());
+
+		LoadResult result = this.load.openLoop(requests, 50, Duration.ofMillis(200), 4);
+
+		assertThat(result.ok()).isZero();
+		assertThat(result.errors()).isEqualTo(10);
+		assertThat(result.errorKinds()).containsOnlyKeys("ConnectException");
 	}
 
 	@Test
