@@ -4,7 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -34,6 +36,14 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 	 */
 	public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 
+	private static final byte[] SPEC_VERSION = utf8(CloudEvent.SPEC_VERSION);
+
+	private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
+
+	private static final int MAX_REMEMBERED_SOURCES = 64;
+
+	private final Map<String, URI> sources = new ConcurrentHashMap<>();
+
 	private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
 
 	@Override
@@ -52,13 +62,15 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 
 	@Override
 	public CloudEvent<DomainEvent> deserialize(String topic, Headers headers, byte[] data) {
-		String specVersion = required(headers, CloudEventHeaders.SPEC_VERSION);
-		if (!CloudEvent.SPEC_VERSION.equals(specVersion)) {
-			throw new InvalidCloudEventException("Unsupported " + CloudEventHeaders.SPEC_VERSION + " " + specVersion);
+		// The two constant attributes are compared as bytes: no text made per record.
+		byte[] specVersion = requiredBytes(headers, CloudEventHeaders.SPEC_VERSION);
+		if (!Arrays.equals(specVersion, SPEC_VERSION)) {
+			throw new InvalidCloudEventException(
+					"Unsupported " + CloudEventHeaders.SPEC_VERSION + " " + utf8(specVersion));
 		}
-		String contentType = required(headers, CloudEventHeaders.CONTENT_TYPE);
-		if (!contentType.startsWith(CloudEventHeaders.JSON)) {
-			throw new InvalidCloudEventException("Unsupported content-type " + contentType);
+		byte[] contentType = requiredBytes(headers, CloudEventHeaders.CONTENT_TYPE);
+		if (!startsWith(contentType, JSON)) {
+			throw new InvalidCloudEventException("Unsupported content-type " + utf8(contentType));
 		}
 		String ceType = required(headers, CloudEventHeaders.TYPE);
 		EventType<?> type = Topics.typeOf(ceType)
@@ -73,7 +85,7 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 		try {
 			DomainEvent event = EventJson.MAPPER.readValue(data, type.javaType());
 			return new CloudEvent<>(required(headers, CloudEventHeaders.ID),
-					URI.create(required(headers, CloudEventHeaders.SOURCE)), ceType,
+					source(required(headers, CloudEventHeaders.SOURCE)), ceType,
 					InstantText.parse(required(headers, CloudEventHeaders.TIME)), event);
 		}
 		catch (JacksonException | IllegalArgumentException | DateTimeParseException ex) {
@@ -81,12 +93,45 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 		}
 	}
 
+	/**
+	 * The source as a URI, parsed once per distinct source: a topic's records come from
+	 * one or a few services, and parsing every record's anew was 1.5% of the drain
+	 * benchmark's samples. Bounded, so that a producer sending ever new sources cannot
+	 * grow it.
+	 */
+	private URI source(String text) {
+		URI source = this.sources.get(text);
+		if (source == null) {
+			source = URI.create(text);
+			if (this.sources.size() < MAX_REMEMBERED_SOURCES) {
+				this.sources.put(text, source);
+			}
+		}
+		return source;
+	}
+
 	private static String required(Headers headers, String name) {
+		return utf8(requiredBytes(headers, name));
+	}
+
+	private static byte[] requiredBytes(Headers headers, String name) {
 		Header header = headers.lastHeader(name);
 		if (header == null || header.value() == null || header.value().length == 0) {
 			throw new InvalidCloudEventException("Missing header " + name);
 		}
-		return new String(header.value(), StandardCharsets.UTF_8);
+		return header.value();
+	}
+
+	private static boolean startsWith(byte[] value, byte[] prefix) {
+		return value.length >= prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
+	}
+
+	private static String utf8(byte[] value) {
+		return new String(value, StandardCharsets.UTF_8);
+	}
+
+	private static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

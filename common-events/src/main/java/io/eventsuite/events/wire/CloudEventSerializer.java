@@ -1,6 +1,7 @@
 package io.eventsuite.events.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -17,6 +18,9 @@ public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 	private static final byte[] SPEC_VERSION = utf8(CloudEvent.SPEC_VERSION);
 
 	private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
+
+	private static final List<String> ATTRIBUTES = List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID,
+			CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.TIME, CloudEventHeaders.CONTENT_TYPE);
 
 	private static final Function<String, byte[]> UTF_8 = CloudEventSerializer::utf8;
 
@@ -37,18 +41,19 @@ public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 		if (event == null) {
 			return null;
 		}
-		put(headers, CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
-		put(headers, CloudEventHeaders.ID, utf8(event.id()));
-		put(headers, CloudEventHeaders.SOURCE, this.constants.computeIfAbsent(event.source().toString(), UTF_8));
-		put(headers, CloudEventHeaders.TYPE, this.constants.computeIfAbsent(event.type(), UTF_8));
-		put(headers, CloudEventHeaders.TIME, utf8(InstantText.format(event.time())));
-		put(headers, CloudEventHeaders.CONTENT_TYPE, JSON);
+		// A record sent again (a retry, a replay) may carry the attributes already; a
+		// fresh one has no headers, and removing each name first was 4% of the publishing
+		// benchmark's sending thread.
+		if (headers.iterator().hasNext()) {
+			ATTRIBUTES.forEach(headers::remove);
+		}
+		headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
+		headers.add(CloudEventHeaders.ID, utf8(event.id()));
+		headers.add(CloudEventHeaders.SOURCE, this.constants.computeIfAbsent(event.source().toString(), UTF_8));
+		headers.add(CloudEventHeaders.TYPE, this.constants.computeIfAbsent(event.type(), UTF_8));
+		headers.add(CloudEventHeaders.TIME, utf8(InstantText.format(event.time())));
+		headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
 		return EventJson.MAPPER.writeValueAsBytes(event.data());
-	}
-
-	private static void put(Headers headers, String name, byte[] value) {
-		headers.remove(name);
-		headers.add(name, value);
 	}
 
 	private static byte[] utf8(String value) {

@@ -54,6 +54,21 @@ class CloudEventWireFormatTests {
 	}
 
 	@Test
+	void aRecordSentAgainCarriesTheNewAttributesOnceAndKeepsItsOtherHeaders() {
+		Headers headers = headers("eventsuite.order.cancelled.v1");
+		headers.add("traceparent", "00-trace-span-01".getBytes(StandardCharsets.UTF_8));
+		CloudEvent<OrderPlaced> event = CloudEvent.of(SOURCE, this.order);
+
+		this.serializer.serialize("orders", headers, event);
+
+		assertThat(header(headers, "ce_id")).isEqualTo(event.id());
+		assertThat(header(headers, "ce_type")).isEqualTo("eventsuite.order.placed.v1");
+		assertThat(header(headers, "ce_source")).isEqualTo("/eventsuite/order-service");
+		assertThat(header(headers, "traceparent")).isEqualTo("00-trace-span-01");
+		assertThat(headers.toArray()).as("each attribute once, and the trace").hasSize(7);
+	}
+
+	@Test
 	void eachEventGetsItsOwnId() {
 		assertThat(CloudEvent.of(SOURCE, this.order).id()).isNotEqualTo(CloudEvent.of(SOURCE, this.order).id());
 	}
@@ -87,6 +102,41 @@ class CloudEventWireFormatTests {
 		assertThatExceptionOfType(InvalidCloudEventException.class)
 			.isThrownBy(() -> this.deserializer.deserialize("orders", new RecordHeaders(), "{}".getBytes()))
 			.withMessageContaining("ce_specversion");
+	}
+
+	@Test
+	void readsEachRecordsOwnSourceAndAJsonContentTypeWithParameters() {
+		byte[] value = """
+				{"orderId":"0b7e2b8e-3f5c-4a8e-9d0a-6c1f2e3d4b5a","customerId":"c-1","reason":"late",
+				 "cancelledAt":"2026-11-22T10:15:30Z"}""".getBytes(StandardCharsets.UTF_8);
+		Headers fromElsewhere = headers("eventsuite.order.cancelled.v1");
+		Headers fromTheShop = headers("eventsuite.order.cancelled.v1");
+		fromTheShop.remove("ce_source");
+		fromTheShop.add("ce_source", "https://shop.example/orders".getBytes(StandardCharsets.UTF_8));
+		fromTheShop.remove("content-type");
+		fromTheShop.add("content-type", "application/json; charset=utf-8".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(this.deserializer.deserialize("orders", fromElsewhere, value).source())
+			.isEqualTo(URI.create("/elsewhere"));
+		assertThat(this.deserializer.deserialize("orders", fromTheShop, value).source())
+			.isEqualTo(URI.create("https://shop.example/orders"));
+		assertThat(this.deserializer.deserialize("orders", fromElsewhere, value).source())
+			.isEqualTo(URI.create("/elsewhere"));
+	}
+
+	@Test
+	void rejectsOtherSpecVersionsAndContentTypes() {
+		Headers version03 = headers("eventsuite.order.cancelled.v1");
+		version03.add("ce_specversion", "0.3".getBytes(StandardCharsets.UTF_8));
+		Headers avro = headers("eventsuite.order.cancelled.v1");
+		avro.add("content-type", "application/avro".getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> this.deserializer.deserialize("orders", version03, "{}".getBytes()))
+			.withMessage("Unsupported ce_specversion 0.3");
+		assertThatExceptionOfType(InvalidCloudEventException.class)
+			.isThrownBy(() -> this.deserializer.deserialize("orders", avro, "{}".getBytes()))
+			.withMessage("Unsupported content-type application/avro");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -32,14 +31,14 @@ public class EventPublisher {
 
 	private final URI source;
 
-	private final Duration timeout;
+	private final DeliveryDeadlines deadlines;
 
 	public EventPublisher(KafkaTemplate<String, CloudEvent<?>> template, EventTopics topics, URI source,
 			Duration timeout) {
 		this.template = template;
 		this.topics = topics;
 		this.source = source;
-		this.timeout = timeout;
+		this.deadlines = DeliveryDeadlines.of(timeout);
 	}
 
 	/**
@@ -65,7 +64,8 @@ public class EventPublisher {
 		}
 		// One stage on the send's own future, not a chain: this runs for every event.
 		CompletableFuture<Delivery> outcome = new CompletableFuture<>();
-		sent.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
+		// Bounded by the producer's own timeouts; this is the safety net above them.
+		this.deadlines.watch(sent).whenComplete((result, failure) -> {
 			if (failure == null) {
 				Delivery delivery = Delivery.of(cloudEvent.id(), result.getRecordMetadata());
 				log.debug("Published event id={} type={} key={} topic={} partition={} offset={}", delivery.eventId(),

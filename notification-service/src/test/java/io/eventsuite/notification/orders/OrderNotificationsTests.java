@@ -1,0 +1,56 @@
+package io.eventsuite.notification.orders;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.eventsuite.events.notification.NotificationKind;
+import io.eventsuite.events.notification.NotificationSent;
+import io.eventsuite.events.order.OrderLine;
+import io.eventsuite.events.order.OrderPlaced;
+import io.eventsuite.events.wire.CloudEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderNotificationsTests {
+
+	@Test
+	void notificationIdsAreTheNameBasedUuidsOfTheEventIds() {
+		OrderPlaced placed = new OrderPlaced(UUID.randomUUID(), "customer-1",
+				List.of(new OrderLine("sku-1", 2, new BigDecimal("4.50"))), new BigDecimal("9.00"), "EUR",
+				Instant.parse("2026-11-24T10:00:00Z"));
+		CloudEvent<OrderPlaced> event = CloudEvent.of(URI.create("/eventsuite/order-service"), placed);
+
+		NotificationSent notification = OrderNotifications.of(event, Instant.parse("2026-11-24T10:00:01Z"));
+
+		assertThat(notification.notificationId())
+			.isEqualTo(UUID.nameUUIDFromBytes(("notification:" + event.id()).getBytes(StandardCharsets.UTF_8)));
+		assertThat(notification.kind()).isEqualTo(NotificationKind.ORDER_PLACED);
+		assertThat(notification.body())
+			.isEqualTo("Your order " + placed.orderId() + " of 1 item(s) totalling 9.00 EUR was placed.");
+	}
+
+	/**
+	 * The digest is reused per thread: ids computed on several threads at once, each
+	 * after many others, must still be the JDK's.
+	 */
+	@Test
+	void nameBasedIdsAreTheJdksOnEveryThread() {
+		List<CompletableFuture<Boolean>> threads = IntStream.range(0, 4)
+			.mapToObj((thread) -> CompletableFuture.supplyAsync(() -> IntStream.range(0, 2_000)
+				.mapToObj((i) -> "notification:" + thread + "-" + i + "-é€")
+				.allMatch((name) -> OrderNotifications.nameBased(name)
+					.equals(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))))))
+			.toList();
+
+		assertThat(threads).allSatisfy((allEqual) -> assertThat(allEqual.join()).isTrue());
+	}
+
+}
