@@ -42,8 +42,8 @@ public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 			return null;
 		}
 		// A record sent again (a retry, a replay) may carry the attributes already; a
-		// fresh one has no headers, and removing each name first was 4% of the publishing
-		// benchmark's sending thread.
+		// fresh one has no headers, and removing each name first was 4.4% of the
+		// publishing benchmark's sending thread in one recording.
 		if (headers.iterator().hasNext()) {
 			ATTRIBUTES.forEach(headers::remove);
 		}

@@ -20,7 +20,8 @@ final class OrderNotifications {
 
 	/**
 	 * {@link UUID#nameUUIDFromBytes} looks its MD5 digest up anew for every id, which was
-	 * 3% of the drain benchmark's listener thread; a digest is reused once it finished.
+	 * almost 4% of the drain benchmark's listener thread; a digest is reused once it
+	 * finished.
 	 */
 	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(OrderNotifications::md5);
 
