@@ -1,5 +1,6 @@
 package io.eventsuite.notification.orders;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,15 +64,8 @@ final class OrderNotifications {
 		byte[] md5 = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8));
 		md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
 		md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
-		return new UUID(bigEndian(md5, 0), bigEndian(md5, 8));
-	}
-
-	private static long bigEndian(byte[] bytes, int from) {
-		long value = 0;
-		for (int i = from; i < from + 8; i++) {
-			value = (value << 8) | (bytes[i] & 0xff);
-		}
-		return value;
+		ByteBuffer bits = ByteBuffer.wrap(md5);
+		return new UUID(bits.getLong(), bits.getLong());
 	}
 
 	private static MessageDigest md5() {

@@ -38,6 +38,21 @@ final class DeliveryDeadlines {
 	/** One per timeout; a service has one or two. */
 	private static final Map<Duration, DeliveryDeadlines> BY_TIMEOUT = new ConcurrentHashMap<>();
 
+	/**
+	 * The one sweeping thread, started when the first publisher loads this class: a
+	 * daemon, so that it never keeps a JVM from exiting.
+	 */
+	private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "eventsuite-delivery-deadlines");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	static {
+		long interval = SWEEP_INTERVAL.toNanos();
+		SWEEPER.scheduleWithFixedDelay(DeliveryDeadlines::sweepAll, interval, interval, TimeUnit.NANOSECONDS);
+	}
+
 	private final Duration timeout;
 
 	private final long timeoutNanos;
@@ -55,7 +70,6 @@ final class DeliveryDeadlines {
 	 * @return shared by every caller with the same timeout
 	 */
 	static DeliveryDeadlines of(Duration timeout) {
-		Sweeper.start();
 		return BY_TIMEOUT.computeIfAbsent(timeout, DeliveryDeadlines::new);
 	}
 
@@ -82,6 +96,20 @@ final class DeliveryDeadlines {
 		return this.queue.size();
 	}
 
+	/**
+	 * A failing sweep must not end the schedule: later deliveries would then never time
+	 * out.
+	 */
+	private static void sweepAll() {
+		try {
+			long now = System.nanoTime();
+			BY_TIMEOUT.values().forEach((deadlines) -> deadlines.sweep(now));
+		}
+		catch (RuntimeException ex) {
+			log.error("Sweeping the delivery deadlines failed", ex);
+		}
+	}
+
 	private void sweep(long now) {
 		for (Watched head = this.queue.peek(); head != null; head = this.queue.peek()) {
 			if (!head.delivery().isDone()) {
@@ -97,40 +125,6 @@ final class DeliveryDeadlines {
 	}
 
 	private record Watched(CompletableFuture<?> delivery, long deadline) {
-	}
-
-	/** The one sweeping thread, started with the first watched delivery. */
-	private static final class Sweeper {
-
-		private static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "eventsuite-delivery-deadlines");
-			thread.setDaemon(true);
-			return thread;
-		});
-
-		static {
-			long interval = SWEEP_INTERVAL.toNanos();
-			EXECUTOR.scheduleWithFixedDelay(Sweeper::sweepSafely, interval, interval, TimeUnit.NANOSECONDS);
-		}
-
-		/** Loading the class starts the thread, once. */
-		static void start() {
-		}
-
-		/**
-		 * A failing sweep must not end the schedule: later deliveries would then never
-		 * time out.
-		 */
-		private static void sweepSafely() {
-			try {
-				long now = System.nanoTime();
-				BY_TIMEOUT.values().forEach((deadlines) -> deadlines.sweep(now));
-			}
-			catch (RuntimeException ex) {
-				log.error("Sweeping the delivery deadlines failed", ex);
-			}
-		}
-
 	}
 
 }
