@@ -36,10 +36,6 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 	 */
 	public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 
-	private static final byte[] SPEC_VERSION = utf8(CloudEvent.SPEC_VERSION);
-
-	private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
-
 	private static final int MAX_REMEMBERED_SOURCES = 64;
 
 	private final Map<String, URI> sources = new ConcurrentHashMap<>();
@@ -64,12 +60,12 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 	public CloudEvent<DomainEvent> deserialize(String topic, Headers headers, byte[] data) {
 		// The two constant attributes are compared as bytes: no text made per record.
 		byte[] specVersion = requiredBytes(headers, CloudEventHeaders.SPEC_VERSION);
-		if (!Arrays.equals(specVersion, SPEC_VERSION)) {
+		if (!Arrays.equals(specVersion, CloudEventHeaders.SPEC_VERSION_BYTES)) {
 			throw new InvalidCloudEventException(
 					"Unsupported " + CloudEventHeaders.SPEC_VERSION + " " + utf8(specVersion));
 		}
 		byte[] contentType = requiredBytes(headers, CloudEventHeaders.CONTENT_TYPE);
-		if (!startsWith(contentType, JSON)) {
+		if (!startsWith(contentType, CloudEventHeaders.JSON_BYTES)) {
 			throw new InvalidCloudEventException("Unsupported content-type " + utf8(contentType));
 		}
 		String ceType = required(headers, CloudEventHeaders.TYPE);
@@ -128,10 +124,6 @@ public class CloudEventDeserializer implements Deserializer<CloudEvent<DomainEve
 
 	private static String utf8(byte[] value) {
 		return new String(value, StandardCharsets.UTF_8);
-	}
-
-	private static byte[] utf8(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

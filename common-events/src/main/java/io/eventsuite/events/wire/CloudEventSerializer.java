@@ -15,10 +15,6 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 
-	private static final byte[] SPEC_VERSION = utf8(CloudEvent.SPEC_VERSION);
-
-	private static final byte[] JSON = utf8(CloudEventHeaders.JSON);
-
 	private static final List<String> ATTRIBUTES = List.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.ID,
 			CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.TIME, CloudEventHeaders.CONTENT_TYPE);
 
@@ -47,12 +43,12 @@ public class CloudEventSerializer implements Serializer<CloudEvent<?>> {
 		if (headers.iterator().hasNext()) {
 			ATTRIBUTES.forEach(headers::remove);
 		}
-		headers.add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION);
+		headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_BYTES);
 		headers.add(CloudEventHeaders.ID, utf8(event.id()));
 		headers.add(CloudEventHeaders.SOURCE, this.constants.computeIfAbsent(event.source().toString(), UTF_8));
 		headers.add(CloudEventHeaders.TYPE, this.constants.computeIfAbsent(event.type(), UTF_8));
 		headers.add(CloudEventHeaders.TIME, utf8(InstantText.format(event.time())));
-		headers.add(CloudEventHeaders.CONTENT_TYPE, JSON);
+		headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON_BYTES);
 		return EventJson.MAPPER.writeValueAsBytes(event.data());
 	}
 
