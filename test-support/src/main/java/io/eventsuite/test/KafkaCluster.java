@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +170,20 @@ public final class KafkaCluster implements AutoCloseable {
 	 */
 	public List<Integer> nodeIds() {
 		return this.nodes.stream().map(Node::id).toList();
+	}
+
+	/**
+	 * The process ids of the nodes that run, for what reads their CPU or memory.
+	 * @return by node id, in node order
+	 */
+	public Map<Integer, Long> pids() {
+		Map<Integer, Long> pids = new LinkedHashMap<>();
+		for (Node node : this.nodes) {
+			if (node.process() != null && node.process().isAlive()) {
+				pids.put(node.id(), node.process().pid());
+			}
+		}
+		return pids;
 	}
 
 	/**

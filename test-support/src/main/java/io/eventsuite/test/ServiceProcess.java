@@ -67,6 +67,14 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The module name it was started as.
+	 * @return for example {@code order-service}
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
 	 * A client of the service's HTTP port.
 	 * @return the client
 	 */

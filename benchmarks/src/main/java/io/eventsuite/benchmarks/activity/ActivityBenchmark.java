@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
 import io.eventsuite.benchmarks.harness.Latency;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Measurement;
@@ -138,16 +140,27 @@ public final class ActivityBenchmark {
 			if (withoutAnalytics != null) {
 				load.closedLoop(batchesWithoutAnalytics, this.concurrency, this.warmup);
 			}
+			Map<String, Long> processes = CpuMeter.processes(broker, tracker);
+			Map<String, Long> processesWithoutAnalytics = (withoutAnalytics != null)
+					? CpuMeter.processes(broker, withoutAnalytics) : Map.of();
 			for (int round = 1; round <= this.rounds; round++) {
 				awaitIdle(broker);
 				measurements.add(logged(reference(broker, round, recordBytes, config)));
 				awaitIdle(broker);
-				Measurement contender = logged(batches(load, admin, batches, TOPIC, CONTENDER, Role.CONTENDER, round));
+				// The contender's CPU until the analytics have folded its events too:
+				// they
+				// are part of what an event costs the service.
+				CpuMeter meter = CpuMeter.start(processes);
+				Measurement contender = batches(load, admin, batches, TOPIC, CONTENDER, Role.CONTENDER, round);
+				double catchUp = awaitAnalytics(broker);
+				contender = logged(contender.withCpu(meter.stop()));
 				measurements.add(contender);
-				measurements.add(analytics(contender, awaitAnalytics(broker)));
+				measurements.add(analytics(contender, catchUp));
 				if (withoutAnalytics != null) {
-					measurements.add(logged(batches(load, admin, batchesWithoutAnalytics, TOPIC_WITHOUT_ANALYTICS,
-							WITHOUT_ANALYTICS, Role.DIAGNOSTIC, round)));
+					CpuMeter diagnosticMeter = CpuMeter.start(processesWithoutAnalytics);
+					Measurement diagnostic = batches(load, admin, batchesWithoutAnalytics, TOPIC_WITHOUT_ANALYTICS,
+							WITHOUT_ANALYTICS, Role.DIAGNOSTIC, round);
+					measurements.add(logged(diagnostic.withCpu(diagnosticMeter.stop())));
 				}
 			}
 		}
@@ -265,9 +278,10 @@ public final class ActivityBenchmark {
 	}
 
 	private static Measurement logged(Measurement measurement) {
-		log.info(String.format(Locale.ROOT, "Round %d, %s: %,.0f events/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+		log.info(String.format(Locale.ROOT, "Round %d, %s: %,.0f events/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
 				measurement.round(), measurement.variant(), measurement.perSecond(), measurement.latency().p50(),
-				measurement.latency().p99(), measurement.errors()));
+				measurement.latency().p99(), measurement.errors(),
+				measurement.cpu().measured() ? "; CPU per event: " + measurement.cpuText() : ""));
 		return measurement;
 	}
 

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
+import io.eventsuite.benchmarks.harness.CpuUse;
 import io.eventsuite.benchmarks.harness.JavaProcess;
 import io.eventsuite.benchmarks.harness.Latency;
 import io.eventsuite.benchmarks.harness.Machine;
@@ -151,11 +153,16 @@ public final class DrainBenchmark {
 		String group = "notification-service-drain-" + round;
 		String notifications = "notifications-drain-" + round;
 		GroupProgress.Drain drain;
+		CpuUse cpu;
 		try (Admin admin = broker.admin();
 				ServiceProcess service = ServiceProcess.start("notification-service", broker.bootstrapServers(),
 						"--eventsuite.notifications.group-id=" + group,
 						"--eventsuite.topics.notifications.name=" + notifications)) {
+			// From readiness, so the start's own CPU is left out; the events of the
+			// first commit, before the clock starts, are in it (at most one poll's).
+			CpuMeter meter = CpuMeter.start(CpuMeter.processes(broker, service));
 			drain = GroupProgress.drain(admin, group, ORDERS, this.maxDrain);
+			cpu = meter.stop();
 		}
 		long committed;
 		try (Admin admin = broker.admin()) {
@@ -180,7 +187,8 @@ public final class DrainBenchmark {
 					round, this.maxDrain.toSeconds(), committed, this.records, drain.records()));
 		}
 		Measurement whole = new Measurement(SERIES, CONTENDER, Role.CONTENDER, round, drain.records(), 0,
-				drain.seconds(), drain.perSecond(), Latency.NONE);
+				drain.seconds(), drain.perSecond(), Latency.NONE)
+			.withCpu(cpu);
 		if (!drain.secondHalfTimed()) {
 			return List.of(whole);
 		}
@@ -236,8 +244,9 @@ public final class DrainBenchmark {
 	}
 
 	private static Measurement logged(String label, Measurement measurement) {
-		log.info(String.format(Locale.ROOT, "%s, %s: %,d events in %.2f s, %,.0f events/s", label,
-				measurement.variant(), measurement.count(), measurement.seconds(), measurement.perSecond()));
+		log.info(String.format(Locale.ROOT, "%s, %s: %,d events in %.2f s, %,.0f events/s%s", label,
+				measurement.variant(), measurement.count(), measurement.seconds(), measurement.perSecond(),
+				measurement.cpu().measured() ? "; CPU per event: " + measurement.cpuText() : ""));
 		return measurement;
 	}
 

@@ -1,5 +1,7 @@
 package io.eventsuite.benchmarks.harness;
 
+import java.util.Map;
+
 /**
  * One run of one variant.
  *
@@ -14,9 +16,28 @@ package io.eventsuite.benchmarks.harness;
  * @param latency latency percentiles
  * @param peakRssMb the measured process's peak resident set size in MB, {@code NaN} if
  * not measured
+ * @param cpu the CPU the run's processes took, {@link CpuUse#NONE} if not measured
  */
 public record Measurement(String series, String variant, Role role, int round, long count, long errors, double seconds,
-		double perSecond, Latency latency, double peakRssMb) {
+		double perSecond, Latency latency, double peakRssMb, CpuUse cpu) {
+
+	/**
+	 * A run whose CPU was not measured.
+	 * @param series what was measured
+	 * @param variant who was measured
+	 * @param role its role
+	 * @param round which repetition
+	 * @param count what completed
+	 * @param errors what failed
+	 * @param seconds how long it took
+	 * @param perSecond {@code count / seconds}
+	 * @param latency latency percentiles
+	 * @param peakRssMb peak resident set size in MB, {@code NaN} if not measured
+	 */
+	public Measurement(String series, String variant, Role role, int round, long count, long errors, double seconds,
+			double perSecond, Latency latency, double peakRssMb) {
+		this(series, variant, role, round, count, errors, seconds, perSecond, latency, peakRssMb, CpuUse.NONE);
+	}
 
 	/**
 	 * A run whose memory was not measured.
@@ -33,6 +54,32 @@ public record Measurement(String series, String variant, Role role, int round, l
 	public Measurement(String series, String variant, Role role, int round, long count, long errors, double seconds,
 			double perSecond, Latency latency) {
 		this(series, variant, role, round, count, errors, seconds, perSecond, latency, Double.NaN);
+	}
+
+	/**
+	 * The same run with the CPU its processes took.
+	 * @param used what a {@link CpuMeter} measured over the run
+	 * @return a copy
+	 */
+	public Measurement withCpu(CpuUse used) {
+		return new Measurement(this.series, this.variant, this.role, this.round, this.count, this.errors, this.seconds,
+				this.perSecond, this.latency, this.peakRssMb, used);
+	}
+
+	/**
+	 * CPU milliseconds per completed event, per process.
+	 * @return empty if the CPU was not measured
+	 */
+	public Map<String, Double> cpuMillisPerEvent() {
+		return this.cpu.millisPer(this.count);
+	}
+
+	/**
+	 * The CPU per event and the machine's load, as the report writes them.
+	 * @return the text, {@code –} if not measured
+	 */
+	public String cpuText() {
+		return CpuUse.text(cpuMillisPerEvent(), this.cpu.machineBusy());
 	}
 
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class Report {
 
 	private static final String CSV_HEADER = "benchmark,series,variant,role,round,count,errors,seconds,per_second,"
-			+ "p50_ms,p99_ms,p999_ms,max_ms,peak_rss_mb";
+			+ "p50_ms,p99_ms,p999_ms,max_ms,peak_rss_mb,cpu_ms_per_event,machine_busy";
 
 	private final String name;
 
@@ -131,9 +131,11 @@ public final class Report {
 		this.settings.forEach((line) -> text.append("- ").append(line).append('\n'));
 		// Duration and memory columns only where some run measured them (start-up, RSS).
 		boolean rss = this.measurements.stream().anyMatch((m) -> !Double.isNaN(m.peakRssMb()));
+		boolean cpu = this.measurements.stream().anyMatch((m) -> m.cpu().measured());
 		text.append("\n| series | variant | role | runs | median /s | min–max /s | p50 ms | p99 ms | p99.9 ms | max ms "
-				+ "| median s |" + (rss ? " peak RSS MB |" : "")
-				+ " errors |\n|---|---|---|---|---|---|---|---|---|---|---|" + (rss ? "---|" : "") + "---|\n");
+				+ "| median s |" + (rss ? " peak RSS MB |" : "") + (cpu ? " CPU ms per event; machine busy |" : "")
+				+ " errors |\n|---|---|---|---|---|---|---|---|---|---|---|" + (rss ? "---|" : "") + (cpu ? "---|" : "")
+				+ "---|\n");
 		for (Summary summary : summaries()) {
 			// A run without a rate (a start-up) shows "–", not NaN.
 			String range = Double.isNaN(summary.medianPerSecond()) ? "–"
@@ -145,6 +147,9 @@ public final class Report {
 					millis(summary.medianSeconds())));
 			if (rss) {
 				text.append(' ').append(millis(summary.peakRssMb())).append(" |");
+			}
+			if (cpu) {
+				text.append(' ').append(CpuUse.text(summary.cpuMillisPerEvent(), summary.machineBusy())).append(" |");
 			}
 			text.append(' ').append(summary.errors()).append(" |\n");
 		}
@@ -179,8 +184,16 @@ public final class Report {
 					m.role().name().toLowerCase(Locale.ROOT), String.valueOf(m.round()), String.valueOf(m.count()),
 					String.valueOf(m.errors()), decimal(m.seconds()), decimal(m.perSecond()),
 					decimal(m.latency().p50()), decimal(m.latency().p99()), decimal(m.latency().p999()),
-					decimal(m.latency().max()), decimal(m.peakRssMb())))
+					decimal(m.latency().max()), decimal(m.peakRssMb()), quoted(cpuCsv(m.cpuMillisPerEvent())),
+					decimal(m.cpu().machineBusy())))
 			.collect(Collectors.joining("\n", CSV_HEADER + "\n", "\n"));
+	}
+
+	private static String cpuCsv(Map<String, Double> millisPerEvent) {
+		return millisPerEvent.entrySet()
+			.stream()
+			.map((process) -> process.getKey() + "=" + String.format(Locale.ROOT, "%.4f", process.getValue()))
+			.collect(Collectors.joining(";"));
 	}
 
 	private static String quoted(String value) {
@@ -225,11 +238,15 @@ public final class Report {
 	 * @param latency the median of each latency percentile
 	 * @param medianSeconds the median run duration
 	 * @param peakRssMb the highest peak RSS of any run, {@code NaN} if not measured
+	 * @param cpuMillisPerEvent per process, the median over the runs that measured it of
+	 * its CPU milliseconds per event; empty if none did
+	 * @param machineBusy the median share of the machine's cores busy during those runs,
+	 * {@code NaN} if not measured
 	 * @param errors failures over all runs
 	 */
 	public record Summary(String series, String variant, Role role, int runs, double medianPerSecond,
 			double minPerSecond, double maxPerSecond, Latency latency, double medianSeconds, double peakRssMb,
-			long errors) {
+			Map<String, Double> cpuMillisPerEvent, double machineBusy, long errors) {
 
 		static Summary of(List<Measurement> runs) {
 			Measurement first = runs.get(0);
@@ -244,7 +261,27 @@ public final class Report {
 						.filter((mb) -> !Double.isNaN(mb))
 						.max()
 						.orElse(Double.NaN),
-					runs.stream().mapToLong(Measurement::errors).sum());
+					cpuMillisPerEvent(runs), machineBusy(runs), runs.stream().mapToLong(Measurement::errors).sum());
+		}
+
+		private static Map<String, Double> cpuMillisPerEvent(List<Measurement> runs) {
+			Map<String, List<Double>> perProcess = new LinkedHashMap<>();
+			for (Measurement run : runs) {
+				run.cpuMillisPerEvent()
+					.forEach((process, millis) -> perProcess.computeIfAbsent(process, (key) -> new ArrayList<>())
+						.add(millis));
+			}
+			Map<String, Double> medians = new LinkedHashMap<>();
+			perProcess.forEach((process, millis) -> medians.put(process,
+					Stats.median(millis.stream().mapToDouble(Double::doubleValue).toArray())));
+			return medians;
+		}
+
+		private static double machineBusy(List<Measurement> runs) {
+			return Stats.median(runs.stream()
+				.mapToDouble((run) -> run.cpu().machineBusy())
+				.filter((share) -> !Double.isNaN(share))
+				.toArray());
 		}
 
 	}

@@ -7,13 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
+import io.eventsuite.benchmarks.harness.CpuUse;
 import io.eventsuite.benchmarks.harness.FlightRecorder;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Measurement;
@@ -128,13 +132,14 @@ public final class HttpBenchmark {
 			load.closedLoop(noop, this.concurrency, this.warmup);
 			load.closedLoop(orders, this.concurrency, this.warmup);
 			FlightRecorder recording = this.profile ? record(service) : null;
+			Map<String, Long> processes = CpuMeter.processes(broker, service);
 			for (int round = 1; round <= this.rounds; round++) {
-				awaitIdle(broker);
-				measurements.add(logged(load.closedLoop(noop, this.concurrency, this.duration)
-					.as(closed, REFERENCE, Role.REFERENCE, round)));
-				awaitIdle(broker);
-				measurements.add(logged(load.closedLoop(orders, this.concurrency, this.duration)
-					.as(closed, CONTENDER, Role.CONTENDER, round)));
+				measurements
+					.add(logged(metered(processes, broker, () -> load.closedLoop(noop, this.concurrency, this.duration))
+						.as(closed, REFERENCE, Role.REFERENCE, round)));
+				measurements.add(logged(
+						metered(processes, broker, () -> load.closedLoop(orders, this.concurrency, this.duration))
+							.as(closed, CONTENDER, Role.CONTENDER, round)));
 			}
 			if (recording != null) {
 				log.info("Flight recording of order-service: {}", recording.stop());
@@ -142,12 +147,12 @@ public final class HttpBenchmark {
 			openRate = (this.rate > 0) ? this.rate : openRate(measurements);
 			String open = String.format(Locale.ROOT, "open-loop, %.0f/s", openRate);
 			for (int round = 1; round <= this.rounds; round++) {
-				awaitIdle(broker);
-				measurements.add(logged(load.openLoop(noop, openRate, this.duration, MAX_IN_FLIGHT)
-					.as(open, REFERENCE, Role.REFERENCE, round)));
-				awaitIdle(broker);
-				measurements.add(logged(load.openLoop(orders, openRate, this.duration, MAX_IN_FLIGHT)
-					.as(open, CONTENDER, Role.CONTENDER, round)));
+				measurements.add(logged(
+						metered(processes, broker, () -> load.openLoop(noop, openRate, this.duration, MAX_IN_FLIGHT))
+							.as(open, REFERENCE, Role.REFERENCE, round)));
+				measurements.add(logged(
+						metered(processes, broker, () -> load.openLoop(orders, openRate, this.duration, MAX_IN_FLIGHT))
+							.as(open, CONTENDER, Role.CONTENDER, round)));
 			}
 		}
 		List<String> settings = new ArrayList<>(List.of(
@@ -205,6 +210,33 @@ public final class HttpBenchmark {
 		return args.toArray(String[]::new);
 	}
 
+	// One run once the views have caught up with the runs before it, its CPU counted
+	// until
+	// they have caught up with it too: an order's cost includes folding it into the
+	// views,
+	// which may lag behind the run.
+	private MeteredLoad metered(Map<String, Long> processes, KafkaCluster broker, Supplier<LoadResult> run) {
+		awaitIdle(broker);
+		CpuMeter meter = CpuMeter.start(processes);
+		LoadResult result = run.get();
+		awaitIdle(broker);
+		return new MeteredLoad(result, meter.stop());
+	}
+
+	/**
+	 * A load run and the CPU it took.
+	 *
+	 * @param result what the load generator measured
+	 * @param cpu what each process took
+	 */
+	private record MeteredLoad(LoadResult result, CpuUse cpu) {
+
+		Measurement as(String series, String variant, Role role, int round) {
+			return this.result.as(series, variant, role, round).withCpu(this.cpu);
+		}
+
+	}
+
 	// The order views (Kafka Streams application "order-service") fold the orders of a
 	// run for a while after it: each measurement starts once they have caught up, when
 	// they run.
@@ -241,9 +273,10 @@ public final class HttpBenchmark {
 	}
 
 	private static Measurement logged(Measurement measurement) {
-		log.info(String.format(Locale.ROOT, "Round %d, %s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+		log.info(String.format(Locale.ROOT,
+				"Round %d, %s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per request: %s",
 				measurement.round(), measurement.series(), measurement.variant(), measurement.perSecond(),
-				measurement.latency().p50(), measurement.latency().p99(), measurement.errors()));
+				measurement.latency().p50(), measurement.latency().p99(), measurement.errors(), measurement.cpuText()));
 		return measurement;
 	}
 

@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
+import io.eventsuite.benchmarks.harness.CpuUse;
 import io.eventsuite.benchmarks.harness.JavaProcess;
 import io.eventsuite.benchmarks.harness.Latency;
 import io.eventsuite.benchmarks.harness.Machine;
@@ -185,14 +188,16 @@ public final class LatencyBenchmark {
 			// p50 was 242 ms, after 60 s 24 ms, the code still in the JIT's profiling
 			// tier.
 			endToEnd(load, watch, posts, this.warmup);
+			Map<String, Long> processes = CpuMeter.processes(cluster, orders, notifications);
 			for (int round = 1; round <= this.rounds; round++) {
 				String label = String.format(Locale.ROOT, "%s, round %d/%d", series, round, this.rounds);
 				measurements
 					.add(logged(label, producerPerformance(cluster, config, size + "-" + round).as(series, round)));
 				measurements.add(logged(label, endToEndLatency(cluster, size + "-" + round).as(series, round)));
 				awaitIdle(cluster);
+				CpuMeter meter = CpuMeter.start(processes);
 				Contender contender = endToEnd(load, watch, posts, this.duration);
-				for (Measurement measurement : contender.as(series, round)) {
+				for (Measurement measurement : contender.as(series, round, meter.stop())) {
 					measurements.add(logged(label, measurement));
 				}
 				if (contender.notifications().missing() > 0) {
@@ -311,9 +316,10 @@ public final class LatencyBenchmark {
 	}
 
 	private static Measurement logged(String label, Measurement measurement) {
-		log.info(String.format(Locale.ROOT, "%s, %s: %,.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d errors", label,
-				measurement.variant(), measurement.perSecond(), measurement.latency().p50(),
-				measurement.latency().p99(), measurement.latency().max(), measurement.errors()));
+		log.info(String.format(Locale.ROOT, "%s, %s: %,.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d errors%s",
+				label, measurement.variant(), measurement.perSecond(), measurement.latency().p50(),
+				measurement.latency().p99(), measurement.latency().max(), measurement.errors(),
+				measurement.cpu().measured() ? "; CPU per order: " + measurement.cpuText() : ""));
 		return measurement;
 	}
 
@@ -342,13 +348,16 @@ public final class LatencyBenchmark {
 	 */
 	private record Contender(LoadResult answers, NotificationWatch.Round notifications) {
 
-		List<Measurement> as(String series, int round) {
+		// The CPU goes with the contender's row only: the diagnostic rows are the same
+		// run.
+		List<Measurement> as(String series, int round, CpuUse cpu) {
 			NotificationWatch.Round notified = this.notifications;
 			double seconds = this.answers.seconds();
 			long errors = this.answers.errors() + notified.missing();
 			return List.of(
 					new Measurement(series, CONTENDER, Role.CONTENDER, round, notified.matched(), errors, seconds,
-							notified.matched() / seconds, Latency.ofMicros(notified.committed())),
+							notified.matched() / seconds, Latency.ofMicros(notified.committed()))
+						.withCpu(cpu),
 					new Measurement(series, HANDLED, Role.DIAGNOSTIC, round, notified.matched(), errors, seconds,
 							notified.matched() / seconds, Latency.ofMicros(notified.handled())),
 					this.answers.as(series, ACCEPTED, Role.DIAGNOSTIC, round));

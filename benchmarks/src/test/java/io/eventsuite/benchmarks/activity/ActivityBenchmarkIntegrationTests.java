@@ -3,6 +3,7 @@ package io.eventsuite.benchmarks.activity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,11 @@ class ActivityBenchmarkIntegrationTests {
 		assertThat(report.measurements()).filteredOn((m) -> m.variant().startsWith("POST"))
 			.allSatisfy((m) -> assertThat(m.count() % 20).isZero());
 		assertThat(ActivityBenchmark.TARGET.ratio(report)).isPositive().isFinite();
+		// Each service run with its CPU, the contender's until its analytics caught up.
+		assertThat(List.of(contender, report.measurements().get(3)))
+			.allSatisfy((m) -> assertThat(m.cpuMillisPerEvent()).as(m.variant())
+				.containsOnlyKeys("activity-tracker", "broker", "harness")
+				.hasEntrySatisfying("activity-tracker", (millis) -> assertThat(millis).isPositive()));
 
 		Report.Written written = report.write(Path.of("target", "smoke-results"));
 		assertThat(Files.readString(written.table())).contains(report.verdicts().get(0).text());

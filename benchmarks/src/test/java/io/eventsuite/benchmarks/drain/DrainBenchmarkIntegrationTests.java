@@ -41,6 +41,8 @@ class DrainBenchmarkIntegrationTests {
 		Measurement contender = measurements.get(1);
 		assertThat(contender.count()).isPositive().isLessThanOrEqualTo(RECORDS);
 		assertThat(contender.perSecond()).isPositive().isFinite();
+		assertThat(contender.cpuMillisPerEvent()).containsOnlyKeys("notification-service", "broker", "harness")
+			.hasEntrySatisfying("notification-service", (millis) -> assertThat(millis).isPositive());
 		measurements.stream().skip(2).forEach((secondHalf) -> {
 			assertThat(secondHalf.variant()).isEqualTo(DrainBenchmark.SECOND_HALF);
 			assertThat(secondHalf.count()).isPositive().isLessThan(contender.count());

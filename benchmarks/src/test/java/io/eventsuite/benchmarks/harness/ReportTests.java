@@ -3,7 +3,9 @@ package io.eventsuite.benchmarks.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,11 +100,33 @@ class ReportTests {
 			.first()
 			.isEqualTo(
 					"benchmark,series,variant,role,round,count,errors,seconds,per_second,p50_ms,p99_ms,p999_ms,max_ms,"
-							+ "peak_rss_mb");
-		assertThat(Files.readAllLines(written.csv()).get(2))
-			.isEqualTo("test,\"unthrottled\",\"suite\",contender,1,90000,0,1.000,90000.000,1.000,5.000,9.000,20.000,");
+							+ "peak_rss_mb,cpu_ms_per_event,machine_busy");
+		assertThat(Files.readAllLines(written.csv()).get(2)).isEqualTo(
+				"test,\"unthrottled\",\"suite\",contender,1,90000,0,1.000,90000.000,1.000,5.000,9.000,20.000,,\"\",");
 		byte[] png = Files.readAllBytes(written.chart());
 		assertThat(png).hasSizeGreaterThan(5_000).startsWith(0x89, 'P', 'N', 'G');
+	}
+
+	@Test
+	void cpuPerEventIsEachProcesssMedianOverTheRuns(@TempDir Path directory) throws IOException {
+		List<Measurement> runs = List.of(run("suite", Role.CONTENDER, 1, 1_000).withCpu(cpu(0.40, 0.10, 0.95)),
+				run("suite", Role.CONTENDER, 2, 1_000).withCpu(cpu(0.60, 0.30, 0.99)),
+				run("suite", Role.CONTENDER, 3, 1_000).withCpu(cpu(0.50, 0.20, 0.97)),
+				run("raw", Role.REFERENCE, 1, 1_000));
+
+		Report report = report(runs);
+
+		// 0.50 CPU seconds for 1,000 events: 0.5 ms each.
+		assertThat(report.summary("unthrottled", "suite").cpuMillisPerEvent())
+			.containsExactly(Map.entry("order-service", 0.5), Map.entry("broker", 0.2));
+		assertThat(report.summary("unthrottled", "suite").machineBusy()).isEqualTo(0.97);
+		assertThat(report.summary("unthrottled", "raw").cpuMillisPerEvent()).isEmpty();
+		assertThat(report.table()).contains("| CPU ms per event; machine busy |")
+			.contains("| order-service 0.50, broker 0.20 ms; machine 97% busy |")
+			.contains(
+					"| unthrottled | raw | reference | 1 | 1,000 | 1,000–1,000 | 1.00 | 5.00 | 9.00 | 20.0 | 1.00 | – |");
+		assertThat(Files.readAllLines(report.write(directory).csv()).get(1))
+			.endsWith(",\"order-service=0.4000;broker=0.1000\",0.950");
 	}
 
 	@Test
@@ -118,6 +142,13 @@ class ReportTests {
 	private static Report report(List<Measurement> measurements) {
 		return new Report("test", "Test", MACHINE, List.of("held equal"), measurements, List.of(TARGET), "unthrottled",
 				"unthrottled");
+	}
+
+	private static CpuUse cpu(double service, double broker, double busy) {
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		seconds.put("order-service", service);
+		seconds.put("broker", broker);
+		return new CpuUse(seconds, busy);
 	}
 
 	private static Measurement run(String variant, Role role, int round, double perSecond) {

@@ -33,6 +33,9 @@ class HttpBenchmarkIntegrationTests {
 			assertThat(measurement.errors()).as(measurement.series() + " " + measurement.variant()).isZero();
 			assertThat(measurement.count()).as(measurement.series() + " " + measurement.variant()).isPositive();
 			assertThat(measurement.latency().p99()).as(measurement.series() + " " + measurement.variant()).isPositive();
+			assertThat(measurement.cpuMillisPerEvent()).as(measurement.series() + " " + measurement.variant())
+				.containsOnlyKeys("order-service", "broker", "harness")
+				.hasEntrySatisfying("order-service", (millis) -> assertThat(millis).isPositive());
 		}
 		assertThat(report.measurements()).filteredOn((m) -> m.series().startsWith("open-loop"))
 			.extracting(Measurement::count)

@@ -48,6 +48,14 @@ class LatencyBenchmarkIntegrationTests {
 		// A notification is committed after its listener built it.
 		assertThat(report.summary(SERIES, LatencyBenchmark.CONTENDER).latency().p50())
 			.isGreaterThanOrEqualTo(report.summary(SERIES, LatencyBenchmark.HANDLED).latency().p50());
+		// The CPU of the orders' run, with the contender's row.
+		assertThat(report.measurements()).filteredOn((m) -> m.cpu().measured())
+			.singleElement()
+			.satisfies((m) -> assertThat(m.variant()).isEqualTo(LatencyBenchmark.CONTENDER))
+			.satisfies((m) -> assertThat(m.cpuMillisPerEvent())
+				.containsOnlyKeys("order-service", "notification-service", "broker", "harness")
+				.hasEntrySatisfying("order-service", (millis) -> assertThat(millis).isPositive())
+				.hasEntrySatisfying("notification-service", (millis) -> assertThat(millis).isPositive()));
 		assertThat(report.verdicts()).hasSize(2);
 
 		Report.Written written = report.write(Path.of("target", "smoke-results"));

@@ -1,0 +1,123 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.eventsuite.test.KafkaCluster;
+import io.eventsuite.test.ServiceProcess;
+
+/**
+ * Measures {@link CpuUse} over a window: started before a run, stopped after it. Each
+ * process's CPU time comes from {@link ProcessHandle.Info#totalCpuDuration()} (on Linux
+ * {@code /proc/<pid>/stat}, in ticks of 10 ms), the machine's from {@code /proc/stat}. A
+ * process that ends inside the window cannot be read at its end: stop the meter before
+ * stopping the process.
+ */
+public final class CpuMeter {
+
+	private static final Path MACHINE_TICKS = Path.of("/proc/stat");
+
+	private final Map<String, Long> processes;
+
+	private final Map<String, Duration> started;
+
+	private final long[] machineStarted;
+
+	private CpuMeter(Map<String, Long> processes) {
+		this.processes = new LinkedHashMap<>(processes);
+		this.started = cpuTimes(this.processes);
+		this.machineStarted = machineTicks();
+	}
+
+	/**
+	 * Starts a window.
+	 * @param processes process ids by the name the report gives them, in the order it
+	 * lists them
+	 * @return the running meter
+	 */
+	public static CpuMeter start(Map<String, Long> processes) {
+		return new CpuMeter(processes);
+	}
+
+	/**
+	 * The processes of a run, named as its report names them: the services, then the
+	 * brokers ({@code broker}, or {@code broker 1} to {@code broker 3}), then this JVM
+	 * ({@code harness}: the load generator and the readers).
+	 * @param cluster the run's brokers
+	 * @param services the run's services, each under its module name
+	 * @return process ids by name, in that order
+	 */
+	public static Map<String, Long> processes(KafkaCluster cluster, ServiceProcess... services) {
+		Map<String, Long> processes = new LinkedHashMap<>();
+		for (ServiceProcess service : services) {
+			processes.put(service.name(), service.pid());
+		}
+		Map<Integer, Long> brokers = cluster.pids();
+		brokers.forEach((node, pid) -> processes.put((brokers.size() == 1) ? "broker" : "broker " + node, pid));
+		processes.put("harness", ProcessHandle.current().pid());
+		return processes;
+	}
+
+	/**
+	 * Ends the window.
+	 * @return what each process took since {@link #start}, and how busy the machine was;
+	 * a process that could not be read at either end is left out
+	 */
+	public CpuUse stop() {
+		Map<String, Duration> stopped = cpuTimes(this.processes);
+		long[] machineStopped = machineTicks();
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		this.started.forEach((name, before) -> {
+			Duration after = stopped.get(name);
+			if (after != null) {
+				seconds.put(name, after.minus(before).toNanos() / 1e9);
+			}
+		});
+		return new CpuUse(seconds, busy(this.machineStarted, machineStopped));
+	}
+
+	private static Map<String, Duration> cpuTimes(Map<String, Long> processes) {
+		Map<String, Duration> times = new LinkedHashMap<>();
+		processes.forEach((name, pid) -> ProcessHandle.of(pid)
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.ifPresent((cpu) -> times.put(name, cpu)));
+		return times;
+	}
+
+	// The first line of /proc/stat: user nice system idle iowait irq softirq steal ...
+	// in ticks since boot, all cores together.
+	private static long[] machineTicks() {
+		try (Stream<String> lines = Files.lines(MACHINE_TICKS)) {
+			Optional<String> total = lines.findFirst().filter((line) -> line.startsWith("cpu "));
+			return total
+				.map((line) -> Arrays.stream(line.substring(4).trim().split("\\s+"))
+					.limit(8)
+					.mapToLong(Long::parseLong)
+					.toArray())
+				.orElse(null);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	static double busy(long[] before, long[] after) {
+		if (before == null || after == null || before.length < 5 || after.length != before.length) {
+			return Double.NaN;
+		}
+		long total = 0;
+		for (int i = 0; i < before.length; i++) {
+			total += after[i] - before[i];
+		}
+		long idle = (after[3] - before[3]) + (after[4] - before[4]);
+		return (total > 0) ? (double) (total - idle) / total : Double.NaN;
+	}
+
+}

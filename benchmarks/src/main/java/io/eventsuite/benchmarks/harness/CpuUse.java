@@ -1,0 +1,71 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The CPU the processes of one run took, each as the operating system counts it (user and
+ * system time, what {@code top} shows), and how busy the whole machine was over the same
+ * window: on two shared cores a throughput or a latency is only read right next to what
+ * it cost and whether anything was left.
+ *
+ * @param seconds CPU seconds per process, by name ({@code order-service}, {@code broker},
+ * {@code harness}), in the order they were named; empty if not measured
+ * @param machineBusy the share of all the machine's cores not idle over the window (user,
+ * system, interrupts and time stolen by the hypervisor), from 0 to 1; {@code NaN} where
+ * the operating system does not say ({@code /proc/stat} is Linux's)
+ */
+public record CpuUse(Map<String, Double> seconds, double machineBusy) {
+
+	/** A run whose CPU was not measured. */
+	public static final CpuUse NONE = new CpuUse(Map.of(), Double.NaN);
+
+	public CpuUse {
+		seconds = Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+	}
+
+	public boolean measured() {
+		return !this.seconds.isEmpty();
+	}
+
+	/**
+	 * CPU milliseconds per event, per process.
+	 * @param events what the run completed (records, requests)
+	 * @return by process, in the same order; empty if not measured or nothing completed
+	 */
+	public Map<String, Double> millisPer(long events) {
+		Map<String, Double> perEvent = new LinkedHashMap<>();
+		if (events > 0) {
+			this.seconds.forEach((process, cpu) -> perEvent.put(process, cpu * 1000 / events));
+		}
+		return Collections.unmodifiableMap(perEvent);
+	}
+
+	/**
+	 * Each process's CPU per event, then how busy all the cores were:
+	 * {@code order-service 0.44, broker 0.12, harness 0.11 ms; machine 97% busy}.
+	 * @param millisPerEvent CPU milliseconds per event, by process
+	 * @param machineBusy the share of the cores busy, {@code NaN} if not known
+	 * @return the text, {@code –} if nothing was measured
+	 */
+	public static String text(Map<String, Double> millisPerEvent, double machineBusy) {
+		if (millisPerEvent.isEmpty()) {
+			return "–";
+		}
+		String processes = millisPerEvent.entrySet()
+			.stream()
+			.map((process) -> process.getKey() + " " + millis(process.getValue()))
+			.collect(Collectors.joining(", ", "", " ms"));
+		return Double.isNaN(machineBusy) ? processes
+				: processes + String.format(Locale.ROOT, "; machine %.0f%% busy", machineBusy * 100);
+	}
+
+	// Per event a process takes from microseconds (a broker per record) to milliseconds.
+	private static String millis(double value) {
+		return String.format(Locale.ROOT, (value < 0.1) ? "%.3f" : "%.2f", value);
+	}
+
+}
