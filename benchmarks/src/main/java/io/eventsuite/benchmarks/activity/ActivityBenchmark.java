@@ -147,9 +147,8 @@ public final class ActivityBenchmark {
 				awaitIdle(broker);
 				measurements.add(logged(reference(broker, round, recordBytes, config)));
 				awaitIdle(broker);
-				// The contender's CPU until the analytics have folded its events too:
-				// they
-				// are part of what an event costs the service.
+				// The contender's CPU until the analytics have folded its events too,
+				// as they are part of what an event costs the service.
 				CpuMeter meter = CpuMeter.start(processes);
 				Measurement contender = batches(load, admin, batches, TOPIC, CONTENDER, Role.CONTENDER, round);
 				double catchUp = awaitAnalytics(broker);
@@ -280,8 +279,7 @@ public final class ActivityBenchmark {
 	private static Measurement logged(Measurement measurement) {
 		log.info(String.format(Locale.ROOT, "Round %d, %s: %,.0f events/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
 				measurement.round(), measurement.variant(), measurement.perSecond(), measurement.latency().p50(),
-				measurement.latency().p99(), measurement.errors(),
-				measurement.cpu().measured() ? "; CPU per event: " + measurement.cpuText() : ""));
+				measurement.latency().p99(), measurement.errors(), measurement.cpuLogSuffix("event")));
 		return measurement;
 	}
 

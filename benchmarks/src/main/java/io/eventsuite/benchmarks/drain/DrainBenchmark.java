@@ -158,8 +158,9 @@ public final class DrainBenchmark {
 				ServiceProcess service = ServiceProcess.start("notification-service", broker.bootstrapServers(),
 						"--eventsuite.notifications.group-id=" + group,
 						"--eventsuite.topics.notifications.name=" + notifications)) {
-			// From readiness, so the start's own CPU is left out; the events of the
-			// first commit, before the clock starts, are in it (at most one poll's).
+			// From readiness, so the start's own CPU is left out; what the group
+			// committed before its first commit was seen, before the clock starts, is in
+			// it.
 			CpuMeter meter = CpuMeter.start(CpuMeter.processes(broker, service));
 			drain = GroupProgress.drain(admin, group, ORDERS, this.maxDrain);
 			cpu = meter.stop();
@@ -246,7 +247,7 @@ public final class DrainBenchmark {
 	private static Measurement logged(String label, Measurement measurement) {
 		log.info(String.format(Locale.ROOT, "%s, %s: %,d events in %.2f s, %,.0f events/s%s", label,
 				measurement.variant(), measurement.count(), measurement.seconds(), measurement.perSecond(),
-				measurement.cpu().measured() ? "; CPU per event: " + measurement.cpuText() : ""));
+				measurement.cpuLogSuffix("event")));
 		return measurement;
 	}
 

@@ -10,28 +10,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.eventsuite.test.KafkaCluster;
 import io.eventsuite.test.ServiceProcess;
 
 /**
  * Measures {@link CpuUse} over a window: started before a run, stopped after it. Each
  * process's CPU time comes from {@link ProcessHandle.Info#totalCpuDuration()} (on Linux
- * {@code /proc/<pid>/stat}, in ticks of 10 ms), the machine's from {@code /proc/stat}. A
- * process that ends inside the window cannot be read at its end: stop the meter before
- * stopping the process.
+ * {@code /proc/<pid>/stat}: user and system time of all its threads, in ticks of 10 ms;
+ * not its child processes, so a {@code java} that is a script starting the JVM without
+ * {@code exec} is not measured), the machine's from {@code /proc/stat}. A process that
+ * ends inside the window cannot be read at its end and is left out, with a warning: stop
+ * the meter before stopping the process.
  */
 public final class CpuMeter {
 
 	private static final Path MACHINE_TICKS = Path.of("/proc/stat");
 
-	private final Map<String, Long> processes;
+	private static final Logger log = LoggerFactory.getLogger(CpuMeter.class);
+
+	// Resolved once: a handle knows its process's start time, so a process id reused
+	// by another process before the stop reads as gone, not as the other one.
+	private final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
 
 	private final Map<String, Duration> started;
 
 	private final long[] machineStarted;
 
 	private CpuMeter(Map<String, Long> processes) {
-		this.processes = new LinkedHashMap<>(processes);
+		processes.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent((handle) -> this.processes.put(name, handle)));
 		this.started = cpuTimes(this.processes);
 		this.machineStarted = machineTicks();
 	}
@@ -79,15 +88,17 @@ public final class CpuMeter {
 			if (after != null) {
 				seconds.put(name, after.minus(before).toNanos() / 1e9);
 			}
+			else {
+				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
+			}
 		});
 		return new CpuUse(seconds, busy(this.machineStarted, machineStopped));
 	}
 
-	private static Map<String, Duration> cpuTimes(Map<String, Long> processes) {
+	private static Map<String, Duration> cpuTimes(Map<String, ProcessHandle> processes) {
 		Map<String, Duration> times = new LinkedHashMap<>();
-		processes.forEach((name, pid) -> ProcessHandle.of(pid)
-			.flatMap((process) -> process.info().totalCpuDuration())
-			.ifPresent((cpu) -> times.put(name, cpu)));
+		processes
+			.forEach((name, process) -> process.info().totalCpuDuration().ifPresent((cpu) -> times.put(name, cpu)));
 		return times;
 	}
 

@@ -82,4 +82,13 @@ public record Measurement(String series, String variant, Role role, int round, l
 		return CpuUse.text(cpuMillisPerEvent(), this.cpu.machineBusy());
 	}
 
+	/**
+	 * The CPU for the end of a benchmark's log line.
+	 * @param event what one event is, for example {@code order}
+	 * @return {@code "; CPU per order: …"}, or nothing if not measured
+	 */
+	public String cpuLogSuffix(String event) {
+		return this.cpu.measured() ? "; CPU per " + event + ": " + cpuText() : "";
+	}
+
 }

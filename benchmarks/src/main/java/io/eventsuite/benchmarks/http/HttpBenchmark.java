@@ -212,9 +212,8 @@ public final class HttpBenchmark {
 
 	// One run once the views have caught up with the runs before it, its CPU counted
 	// until
-	// they have caught up with it too: an order's cost includes folding it into the
-	// views,
-	// which may lag behind the run.
+	// they have caught up with it too: folding an order into the views is part of its
+	// cost, and they may lag behind the run.
 	private MeteredLoad metered(Map<String, Long> processes, KafkaCluster broker, Supplier<LoadResult> run) {
 		awaitIdle(broker);
 		CpuMeter meter = CpuMeter.start(processes);
@@ -273,10 +272,10 @@ public final class HttpBenchmark {
 	}
 
 	private static Measurement logged(Measurement measurement) {
-		log.info(String.format(Locale.ROOT,
-				"Round %d, %s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors; CPU per request: %s",
+		log.info(String.format(Locale.ROOT, "Round %d, %s, %s: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
 				measurement.round(), measurement.series(), measurement.variant(), measurement.perSecond(),
-				measurement.latency().p50(), measurement.latency().p99(), measurement.errors(), measurement.cpuText()));
+				measurement.latency().p50(), measurement.latency().p99(), measurement.errors(),
+				measurement.cpuLogSuffix("request")));
 		return measurement;
 	}
 

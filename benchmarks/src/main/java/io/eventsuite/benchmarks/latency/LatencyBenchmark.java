@@ -319,7 +319,7 @@ public final class LatencyBenchmark {
 		log.info(String.format(Locale.ROOT, "%s, %s: %,.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d errors%s",
 				label, measurement.variant(), measurement.perSecond(), measurement.latency().p50(),
 				measurement.latency().p99(), measurement.latency().max(), measurement.errors(),
-				measurement.cpu().measured() ? "; CPU per order: " + measurement.cpuText() : ""));
+				measurement.cpuLogSuffix("order")));
 		return measurement;
 	}
 
@@ -348,8 +348,8 @@ public final class LatencyBenchmark {
 	 */
 	private record Contender(LoadResult answers, NotificationWatch.Round notifications) {
 
-		// The CPU goes with the contender's row only: the diagnostic rows are the same
-		// run.
+		// The CPU goes with the contender's row only, as the diagnostic rows are the
+		// same run.
 		List<Measurement> as(String series, int round, CpuUse cpu) {
 			NotificationWatch.Round notified = this.notifications;
 			double seconds = this.answers.seconds();

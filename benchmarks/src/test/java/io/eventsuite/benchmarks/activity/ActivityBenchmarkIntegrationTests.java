@@ -44,7 +44,7 @@ class ActivityBenchmarkIntegrationTests {
 		assertThat(report.measurements()).filteredOn((m) -> m.variant().startsWith("POST"))
 			.allSatisfy((m) -> assertThat(m.count() % 20).isZero());
 		assertThat(ActivityBenchmark.TARGET.ratio(report)).isPositive().isFinite();
-		// Each service run with its CPU, the contender's until its analytics caught up.
+		// Each service run with its CPU: the tracker's, the broker's and the harness's.
 		assertThat(List.of(contender, report.measurements().get(3)))
 			.allSatisfy((m) -> assertThat(m.cpuMillisPerEvent()).as(m.variant())
 				.containsOnlyKeys("activity-tracker", "broker", "harness")

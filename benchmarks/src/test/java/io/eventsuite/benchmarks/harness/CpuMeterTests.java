@@ -3,10 +3,13 @@ package io.eventsuite.benchmarks.harness;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -34,13 +37,14 @@ class CpuMeterTests {
 
 	@Test
 	@EnabledOnOs(OS.LINUX)
-	void aSpinningThreadMakesTheMachineBusy() {
+	void aSpinningThreadMakesTheMachineBusy() throws IOException {
 		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
 		spin(Duration.ofMillis(300));
 		CpuUse used = meter.stop();
 
-		int cores = Runtime.getRuntime().availableProcessors();
-		assertThat(used.machineBusy()).isBetween(0.9 / cores, 1.0);
+		// One core of all those /proc/stat counts (the host's, whatever this JVM may
+		// use) was busy for the whole window, less the ticks lost at its two ends.
+		assertThat(used.machineBusy()).isBetween(0.5 / hostCores(), 1.0);
 	}
 
 	@Test
@@ -61,28 +65,12 @@ class CpuMeterTests {
 	void theMachinesBusyShareIsAllButIdleAndWaitingOverTheWindow() {
 		// user nice system idle iowait irq softirq steal
 		long[] before = { 100, 0, 50, 800, 50, 0, 0, 0 };
-		long[] after = { 200, 0, 100, 850, 50, 10, 0, 40 };
+		long[] after = { 200, 0, 100, 850, 80, 10, 0, 40 };
 
-		assertThat(CpuMeter.busy(before, after)).isCloseTo(200.0 / 250, within(1e-9));
+		// 280 ticks in all, of which idle 50 and waiting for I/O 30.
+		assertThat(CpuMeter.busy(before, after)).isCloseTo(200.0 / 280, within(1e-9));
 		assertThat(CpuMeter.busy(null, after)).isNaN();
 		assertThat(CpuMeter.busy(before, before)).isNaN();
-	}
-
-	@Test
-	void aRunWithoutItIsNotMeasured() {
-		assertThat(CpuUse.NONE.measured()).isFalse();
-		assertThat(CpuUse.NONE.millisPer(10)).isEmpty();
-		assertThat(CpuUse.text(Map.of(), Double.NaN)).isEqualTo("–");
-	}
-
-	@Test
-	void textGivesEachProcessThenTheMachine() {
-		Map<String, Double> perEvent = new LinkedHashMap<>();
-		perEvent.put("order-service", 0.4412);
-		perEvent.put("broker", 0.0123);
-
-		assertThat(CpuUse.text(perEvent, 0.974)).isEqualTo("order-service 0.44, broker 0.012 ms; machine 97% busy");
-		assertThat(CpuUse.text(perEvent, Double.NaN)).isEqualTo("order-service 0.44, broker 0.012 ms");
 	}
 
 	// Work on this thread until it has had this much CPU: a fixed amount of work, however
@@ -94,7 +82,14 @@ class CpuMeterTests {
 		while (threads.getCurrentThreadCpuTime() < until) {
 			sink += System.nanoTime() % 7;
 		}
+		// Used, so that the JIT cannot drop the loop's work.
 		assertThat(sink).isNotNegative();
+	}
+
+	private static long hostCores() throws IOException {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+			return lines.filter((line) -> line.matches("cpu\\d+ .*")).count();
+		}
 	}
 
 }

@@ -1,0 +1,40 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CpuUseTests {
+
+	@Test
+	void perEventIsEachProcesssCpuOverTheEventsInTheSameOrder() {
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		seconds.put("order-service", 2.0);
+		seconds.put("broker", 0.5);
+
+		assertThat(new CpuUse(seconds, 0.9).millisPer(1_000)).containsExactly(Map.entry("order-service", 2.0),
+				Map.entry("broker", 0.5));
+		assertThat(new CpuUse(seconds, 0.9).millisPer(0)).isEmpty();
+	}
+
+	@Test
+	void aRunWithoutCpuIsNotMeasuredAndShowsADash() {
+		assertThat(CpuUse.NONE.measured()).isFalse();
+		assertThat(CpuUse.NONE.millisPer(10)).isEmpty();
+		assertThat(CpuUse.text(Map.of(), Double.NaN)).isEqualTo("–");
+	}
+
+	@Test
+	void textGivesEachProcessThenTheMachine() {
+		Map<String, Double> perEvent = new LinkedHashMap<>();
+		perEvent.put("order-service", 0.4412);
+		perEvent.put("broker", 0.0123);
+
+		assertThat(CpuUse.text(perEvent, 0.974)).isEqualTo("order-service 0.44, broker 0.012 ms; machine 97% busy");
+		assertThat(CpuUse.text(perEvent, Double.NaN)).isEqualTo("order-service 0.44, broker 0.012 ms");
+	}
+
+}
