@@ -80,6 +80,16 @@ public final class CpuMeter {
 	 * a process that could not be read at either end is left out
 	 */
 	public CpuUse stop() {
+		return stop(Map.of());
+	}
+
+	/**
+	 * Ends the window, with processes started inside it counted whole, from their start:
+	 * what a start-up takes.
+	 * @param startedInWindow process ids by name, of processes younger than the window
+	 * @return as {@link #stop()}, those processes after the others
+	 */
+	public CpuUse stop(Map<String, Long> startedInWindow) {
 		Map<String, Duration> stopped = cpuTimes(this.processes);
 		long[] machineStopped = machineTicks();
 		Map<String, Double> seconds = new LinkedHashMap<>();
@@ -92,6 +102,10 @@ public final class CpuMeter {
 				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
 			}
 		});
+		startedInWindow.forEach((name, pid) -> ProcessHandle.of(pid)
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.ifPresentOrElse((cpu) -> seconds.put(name, cpu.toNanos() / 1e9),
+					() -> log.warn("{} could not be read at the end of the run: left out", name)));
 		return new CpuUse(seconds, busy(this.machineStarted, machineStopped));
 	}
 

@@ -215,6 +215,10 @@ final class ShippedService implements AutoCloseable {
 		return this.client;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	/**
 	 * The peak resident set size so far.
 	 * @return MB

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.eventsuite.benchmarks.activity.ActivityBatches;
+import io.eventsuite.benchmarks.harness.CpuMeter;
+import io.eventsuite.benchmarks.harness.CpuUse;
 import io.eventsuite.benchmarks.harness.Latency;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Measurement;
@@ -169,14 +171,21 @@ public final class StartupBenchmark {
 		List<ShippedService> running = new ArrayList<>();
 		try {
 			for (Map.Entry<String, Path> service : extracted.entrySet()) {
+				// The CPU of the whole start, and how busy the machine was meanwhile (the
+				// services started before keep running).
+				CpuMeter meter = CpuMeter.start(Map.of());
 				ShippedService started = ShippedService.start(service.getKey(), service.getValue(),
 						broker.bootstrapServers(), this.work.resolve(prefix + "-" + service.getKey() + ".log"));
+				CpuUse cpu = meter.stop(Map.of(started.name(), started.pid()));
 				running.add(started);
 				double spring = started.springStartedSeconds().orElse(Double.NaN);
-				log.info(String.format(Locale.ROOT, "Round %s, %s: ready after %.2f s (Spring: started at %.2f s)",
-						prefix, started.name(), started.readySeconds(), spring));
+				log.info(String.format(Locale.ROOT,
+						"Round %s, %s: ready after %.2f s (Spring: started at %.2f s); CPU per start: %s", prefix,
+						started.name(), started.readySeconds(), spring,
+						CpuUse.text(cpu.millisPer(1), cpu.machineBusy())));
 				if (round > 0) {
-					measurements.add(startUp(started.name(), Role.CONTENDER, round, started.readySeconds()));
+					measurements
+						.add(startUp(started.name(), Role.CONTENDER, round, started.readySeconds()).withCpu(cpu));
 					measurements.add(startUp(started.name() + ", Spring's log", Role.DIAGNOSTIC, round, spring));
 				}
 			}

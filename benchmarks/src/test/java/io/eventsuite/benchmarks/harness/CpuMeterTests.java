@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.OS;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 class CpuMeterTests {
 
@@ -62,6 +63,22 @@ class CpuMeterTests {
 	}
 
 	@Test
+	void aProcessStartedInTheWindowCountsWholeAfterTheOthers() throws IOException {
+		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
+		Process spinner = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> cpuSeconds(spinner) >= 0.2);
+			CpuUse used = meter.stop(Map.of("spinner", spinner.pid()));
+
+			assertThat(used.seconds().keySet()).containsExactly("self", "spinner");
+			assertThat(used.seconds().get("spinner")).isGreaterThanOrEqualTo(0.2);
+		}
+		finally {
+			spinner.destroyForcibly();
+		}
+	}
+
+	@Test
 	void theMachinesBusyShareIsAllButIdleAndWaitingOverTheWindow() {
 		// user nice system idle iowait irq softirq steal
 		long[] before = { 100, 0, 50, 800, 50, 0, 0, 0 };
@@ -84,6 +101,10 @@ class CpuMeterTests {
 		}
 		// Used, so that the JIT cannot drop the loop's work.
 		assertThat(sink).isNotNegative();
+	}
+
+	private static double cpuSeconds(Process process) {
+		return process.info().totalCpuDuration().map((cpu) -> cpu.toNanos() / 1e9).orElse(0.0);
 	}
 
 	private static long hostCores() throws IOException {

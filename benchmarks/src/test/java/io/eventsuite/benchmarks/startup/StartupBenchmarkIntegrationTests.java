@@ -31,6 +31,10 @@ class StartupBenchmarkIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(ready.seconds()).isPositive().isLessThan(120);
+		// The whole start's CPU, from the JVM's birth: a Spring Boot start takes far more
+		// than a tenth of a second of it.
+		assertThat(ready.cpuMillisPerEvent()).containsOnlyKeys("activity-tracker")
+			.hasEntrySatisfying("activity-tracker", (millis) -> assertThat(millis).isGreaterThan(100));
 		Measurement spring = report.measurements()
 			.stream()
 			.filter((m) -> m.series().equals(StartupBenchmark.START_UP) && m.role() == Role.DIAGNOSTIC)
