@@ -63,9 +63,10 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy) {
 				: processes + String.format(Locale.ROOT, "; machine %.0f%% busy", machineBusy * 100);
 	}
 
-	// Per event a process takes from microseconds (a broker per record) to milliseconds.
+	// From microseconds (a broker per record) to seconds (a start).
 	private static String millis(double value) {
-		return String.format(Locale.ROOT, (value < 0.1) ? "%.3f" : "%.2f", value);
+		String format = (value < 0.1) ? "%.3f" : (value < 100) ? "%.2f" : "%,.0f";
+		return String.format(Locale.ROOT, format, value);
 	}
 
 }

@@ -35,6 +35,8 @@ class CpuUseTests {
 
 		assertThat(CpuUse.text(perEvent, 0.974)).isEqualTo("order-service 0.44, broker 0.012 ms; machine 97% busy");
 		assertThat(CpuUse.text(perEvent, Double.NaN)).isEqualTo("order-service 0.44, broker 0.012 ms");
+		assertThat(CpuUse.text(Map.of("activity-tracker", 12_210.4), Double.NaN))
+			.isEqualTo("activity-tracker 12,210 ms");
 	}
 
 }
