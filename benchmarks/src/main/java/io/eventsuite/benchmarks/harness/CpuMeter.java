@@ -40,7 +40,7 @@ public final class CpuMeter {
 	private final long[] machineStarted;
 
 	private CpuMeter(Map<String, Long> processes) {
-		processes.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent((handle) -> this.processes.put(name, handle)));
+		this.processes.putAll(handles(processes));
 		this.started = cpuTimes(this.processes);
 		this.machineStarted = machineTicks();
 	}
@@ -90,23 +90,32 @@ public final class CpuMeter {
 	 * @return as {@link #stop()}, those processes after the others
 	 */
 	public CpuUse stop(Map<String, Long> startedInWindow) {
-		Map<String, Duration> stopped = cpuTimes(this.processes);
+		Map<String, ProcessHandle> processes = new LinkedHashMap<>(this.processes);
+		Map<String, Duration> before = new LinkedHashMap<>(this.started);
+		handles(startedInWindow).forEach((name, handle) -> {
+			processes.put(name, handle);
+			before.put(name, Duration.ZERO);
+		});
+		Map<String, Duration> after = cpuTimes(processes);
 		long[] machineStopped = machineTicks();
 		Map<String, Double> seconds = new LinkedHashMap<>();
-		this.started.forEach((name, before) -> {
-			Duration after = stopped.get(name);
-			if (after != null) {
-				seconds.put(name, after.minus(before).toNanos() / 1e9);
+		before.forEach((name, cpu) -> {
+			if (after.containsKey(name)) {
+				seconds.put(name, after.get(name).minus(cpu).toNanos() / 1e9);
 			}
 			else {
 				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
 			}
 		});
-		startedInWindow.forEach((name, pid) -> ProcessHandle.of(pid)
-			.flatMap((process) -> process.info().totalCpuDuration())
-			.ifPresentOrElse((cpu) -> seconds.put(name, cpu.toNanos() / 1e9),
-					() -> log.warn("{} could not be read at the end of the run: left out", name)));
 		return new CpuUse(seconds, busy(this.machineStarted, machineStopped));
+	}
+
+	private static Map<String, ProcessHandle> handles(Map<String, Long> processes) {
+		Map<String, ProcessHandle> handles = new LinkedHashMap<>();
+		processes.forEach((name, pid) -> ProcessHandle.of(pid)
+			.ifPresentOrElse((handle) -> handles.put(name, handle),
+					() -> log.warn("No process {} for {}: its CPU is left out", pid, name)));
+		return handles;
 	}
 
 	private static Map<String, Duration> cpuTimes(Map<String, ProcessHandle> processes) {
