@@ -87,7 +87,16 @@ public final class ServiceClient {
 	 * @return the JSON tree
 	 */
 	public static JsonNode json(HttpResponse<String> response) {
-		return JSON.readTree(response.body());
+		return json(response.body());
+	}
+
+	/**
+	 * Parses a JSON body.
+	 * @param body the body
+	 * @return the JSON tree
+	 */
+	public static JsonNode json(String body) {
+		return JSON.readTree(body);
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package io.eventsuite.benchmarks.activity;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +9,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import io.eventsuite.benchmarks.harness.CloudEventBytes;
+import io.eventsuite.benchmarks.http.LoadRequest;
 import io.eventsuite.events.activity.ActivityRecorded;
 import io.eventsuite.events.activity.ActivityType;
 import io.eventsuite.events.wire.CloudEvent;
@@ -43,14 +42,10 @@ public final class ActivityBatches {
 	 * @param batchSize events per request
 	 * @return the requests, to be sent in turn
 	 */
-	public static List<HttpRequest> posts(URI uri, int batchSize) {
+	public static List<LoadRequest> posts(URI uri, int batchSize) {
 		int batches = Math.max(1, USERS * PAGES / batchSize);
 		return IntStream.range(0, batches)
-			.mapToObj((batch) -> HttpRequest.newBuilder(uri)
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(body((long) batch * batchSize, batchSize)))
-				.build())
+			.mapToObj((batch) -> LoadRequest.post(uri, "application/json", body((long) batch * batchSize, batchSize)))
 			.toList();
 	}
 

@@ -1,6 +1,5 @@
 package io.eventsuite.benchmarks.activity;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import io.eventsuite.benchmarks.harness.RunTopics;
 import io.eventsuite.benchmarks.harness.Target;
 import io.eventsuite.benchmarks.http.ConsumerLag;
 import io.eventsuite.benchmarks.http.LoadGenerator;
+import io.eventsuite.benchmarks.http.LoadRequest;
 import io.eventsuite.benchmarks.http.LoadResult;
 import io.eventsuite.benchmarks.producer.ProducerPerformanceOutput;
 import io.eventsuite.benchmarks.producer.ProducerPerformanceRun;
@@ -126,12 +126,12 @@ public final class ActivityBenchmark {
 		try (KafkaCluster broker = KafkaCluster.start(1);
 				ServiceProcess tracker = ServiceProcess.start("activity-tracker", broker.bootstrapServers());
 				ServiceProcess withoutAnalytics = this.diagnostic ? startWithoutAnalytics(broker) : null;
-				LoadGenerator load = new LoadGenerator();
 				Admin admin = broker.admin()) {
+			LoadGenerator load = new LoadGenerator();
 			Path config = shipped.producer().write(broker.bootstrapServers(), this.work.resolve("producer.properties"));
-			List<HttpRequest> batches = ActivityBatches.posts(tracker.client().uri("/api/activity/batch"),
+			List<LoadRequest> batches = ActivityBatches.posts(tracker.client().uri("/api/activity/batch"),
 					this.batchSize);
-			List<HttpRequest> batchesWithoutAnalytics = (withoutAnalytics != null)
+			List<LoadRequest> batchesWithoutAnalytics = (withoutAnalytics != null)
 					? ActivityBatches.posts(withoutAnalytics.client().uri("/api/activity/batch"), this.batchSize)
 					: List.of();
 			// The JIT compiles the request path, and the broker warms up, before anything
@@ -181,8 +181,8 @@ public final class ActivityBenchmark {
 		lines.add(String.format(Locale.ROOT,
 				"activity-tracker from its own jar (-Xmx256m) as shipped, its Kafka Streams analytics "
 						+ "(exactly-once) reading user-activity on the same cores; batches of %d events (%d users, "
-						+ "%d pages, every fifth event a click) from the JDK HttpClient in the harness JVM, "
-						+ "closed-loop with %d requests in flight, after %d s of warm-up",
+						+ "%d pages, every fifth event a click) from the harness's own HTTP/1.1 client (one thread, "
+						+ "keep-alive), closed-loop with %d requests in flight, after %d s of warm-up",
 				this.batchSize, ActivityBatches.USERS, ActivityBatches.PAGES, this.concurrency,
 				this.warmup.toSeconds()));
 		lines.add(String.format(Locale.ROOT,
@@ -234,7 +234,7 @@ public final class ActivityBenchmark {
 
 	// Events count once the topic holds them: the service answers 202 when they are
 	// buffered, and a buffer that is still full at the end would flatter it.
-	private Measurement batches(LoadGenerator load, Admin admin, List<HttpRequest> batches, String topic,
+	private Measurement batches(LoadGenerator load, Admin admin, List<LoadRequest> batches, String topic,
 			String variant, Role role, int round) {
 		long before = TopicRecords.count(admin, topic);
 		long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.eventsuite.benchmarks.http;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,10 +123,10 @@ public final class HttpBenchmark {
 		double openRate;
 		try (KafkaCluster broker = KafkaCluster.start(1);
 				ServiceProcess service = ServiceProcess.start("order-service", broker.bootstrapServers(),
-						serviceArgs());
-				LoadGenerator load = new LoadGenerator()) {
-			List<HttpRequest> noop = posts(service.client().uri("/api/benchmark/noop-orders"));
-			List<HttpRequest> orders = posts(service.client().uri("/api/orders"));
+						serviceArgs())) {
+			LoadGenerator load = new LoadGenerator();
+			List<LoadRequest> noop = posts(service.client().uri("/api/benchmark/noop-orders"));
+			List<LoadRequest> orders = posts(service.client().uri("/api/orders"));
 			// The JIT compiles both paths before anything counts.
 			load.closedLoop(noop, this.concurrency, this.warmup);
 			load.closedLoop(orders, this.concurrency, this.warmup);
@@ -169,7 +168,7 @@ public final class HttpBenchmark {
 								+ "publishes nothing",
 						body(0).length(), CUSTOMERS),
 				String.format(Locale.ROOT,
-						"load from the JDK HttpClient (HTTP/1.1, keep-alive) in the harness JVM: warm-up %d s per "
+						"load from the harness's own HTTP/1.1 client (one NIO thread, keep-alive): warm-up %d s per "
 								+ "endpoint; rounds: %d, each %d s per endpoint closed-loop (%d in flight; latency is "
 								+ "service time); rounds: %d, each open-loop at %.0f requests/s (latency from each "
 								+ "request's intended send time, at most %d in flight)",
@@ -257,13 +256,9 @@ public final class HttpBenchmark {
 	 * @param uri where to post them
 	 * @return one request per customer
 	 */
-	public static List<HttpRequest> posts(URI uri) {
+	public static List<LoadRequest> posts(URI uri) {
 		return IntStream.range(0, CUSTOMERS)
-			.mapToObj((customer) -> HttpRequest.newBuilder(uri)
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(body(customer)))
-				.build())
+			.mapToObj((customer) -> LoadRequest.post(uri, "application/json", body(customer)))
 			.toList();
 	}
 

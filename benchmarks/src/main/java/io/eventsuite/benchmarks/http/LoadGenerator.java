@@ -1,28 +1,24 @@
 package io.eventsuite.benchmarks.http;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.eventsuite.benchmarks.harness.Latency;
+import io.eventsuite.benchmarks.http.HttpWire.Completion;
+import io.eventsuite.benchmarks.http.HttpWire.Exchange;
 
 /**
- * HTTP load with the JDK's client, in two modes.
+ * HTTP load, in two modes, from the harness's own HTTP/1.1 client ({@link HttpWire}).
  * <p>
  * <b>Open-loop</b> sends at a fixed rate whatever the answers do, and times each request
  * from the moment the schedule says it should have been sent. A server that stalls does
@@ -33,20 +29,15 @@ import io.eventsuite.benchmarks.harness.Latency;
  * <b>Closed-loop</b> keeps a fixed number of requests in flight, each connection sending
  * its next request when the previous one is answered: as fast as the server goes, for
  * throughput. Its latencies are service times only.
+ * <p>
+ * Each run opens its own connections, to the one server its requests name, and closes
+ * them when it ends.
  */
-public final class LoadGenerator implements AutoCloseable {
+public final class LoadGenerator {
 
 	private static final Logger log = LoggerFactory.getLogger(LoadGenerator.class);
 
 	private static final Duration DRAIN = Duration.ofSeconds(60);
-
-	private final ExecutorService executor = Executors.newFixedThreadPool(2);
-
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.executor(this.executor)
-		.build();
 
 	/**
 	 * Sends at a fixed rate.
@@ -57,10 +48,8 @@ public final class LoadGenerator implements AutoCloseable {
 	 * busy waits, and its wait counts in its latency
 	 * @return what was measured
 	 */
-	public LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight) {
-		return openLoop(requests, perSecond, duration, maxInFlight, HttpResponse.BodyHandlers.discarding(),
-				(intended, response) -> {
-				});
+	public LoadResult openLoop(List<LoadRequest> requests, double perSecond, Duration duration, int maxInFlight) {
+		return openLoop(requests, perSecond, duration, maxInFlight, null);
 	}
 
 	/**
@@ -72,41 +61,35 @@ public final class LoadGenerator implements AutoCloseable {
 	 * @param duration how long to keep the schedule
 	 * @param maxInFlight at most this many requests at once
 	 * @param answers called with each request's intended send time
-	 * ({@link System#nanoTime()}) and its answer, on the client's threads
+	 * ({@link System#nanoTime()}) and its answer, on the client's thread; {@code null}
+	 * for none
 	 * @return what was measured
 	 */
-	public LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight,
+	public LoadResult openLoop(List<LoadRequest> requests, double perSecond, Duration duration, int maxInFlight,
 			Answers answers) {
-		return openLoop(requests, perSecond, duration, maxInFlight, HttpResponse.BodyHandlers.ofString(),
-				answers::answered);
-	}
-
-	private <T> LoadResult openLoop(List<HttpRequest> requests, double perSecond, Duration duration, int maxInFlight,
-			HttpResponse.BodyHandler<T> bodies, BiConsumer<Long, HttpResponse<T>> answers) {
 		Recorder latencies = new Recorder(3);
 		Outcomes outcomes = new Outcomes();
-		Semaphore inFlight = new Semaphore(maxInFlight);
 		long interval = Math.round(TimeUnit.SECONDS.toNanos(1) / perSecond);
 		long total = Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
 		long start = System.nanoTime();
 		AtomicLong lastAnswer = new AtomicLong(start);
-		for (long i = 0; i < total; i++) {
-			long intended = start + i * interval;
-			parkUntil(intended);
-			acquire(inFlight, 1);
-			HttpRequest request = requests.get((int) (i % requests.size()));
-			this.client.sendAsync(request, bodies).whenComplete((response, failure) -> {
-				long now = System.nanoTime();
-				latencies.recordValue((now - intended) / 1000);
-				outcomes.count(response, failure);
-				if (failure == null) {
-					answers.accept(intended, response);
-				}
-				lastAnswer.accumulateAndGet(now, Math::max);
-				inFlight.release();
-			});
+		Completion timed = (exchange, answer, failure, now) -> {
+			latencies.recordValue((now - exchange.dueNanos()) / 1000);
+			outcomes.count(answer, failure);
+			if (answer != null && answers != null) {
+				answers.answered(exchange.dueNanos(), answer.status(), answer.body());
+			}
+			lastAnswer.set(now);
+			return null;
+		};
+		try (HttpWire wire = wire(requests, maxInFlight, answers != null, timed)) {
+			for (long i = 0; i < total; i++) {
+				long intended = start + i * interval;
+				parkUntil(intended);
+				wire.submit(new Exchange(requests.get((int) (i % requests.size())), intended));
+			}
+			wire.awaitAllEnded(DRAIN);
 		}
-		acquire(inFlight, maxInFlight);
 		return reported(
 				outcomes.result((lastAnswer.get() - start) / 1e9, Latency.ofMicros(latencies.getIntervalHistogram())));
 	}
@@ -118,43 +101,44 @@ public final class LoadGenerator implements AutoCloseable {
 	 * @param duration how long to start new requests
 	 * @return what was measured
 	 */
-	public LoadResult closedLoop(List<HttpRequest> requests, int concurrency, Duration duration) {
+	public LoadResult closedLoop(List<LoadRequest> requests, int concurrency, Duration duration) {
 		Recorder latencies = new Recorder(3);
 		AtomicLong sequence = new AtomicLong();
 		Outcomes outcomes = new Outcomes();
-		CountDownLatch finished = new CountDownLatch(concurrency);
 		long start = System.nanoTime();
 		long deadline = start + duration.toNanos();
-		for (int connection = 0; connection < concurrency; connection++) {
-			sendNext(() -> requests.get((int) (sequence.getAndIncrement() % requests.size())), deadline, latencies,
-					outcomes, finished);
-		}
-		try {
-			if (!finished.await(duration.plus(DRAIN).toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Requests still unanswered " + DRAIN + " after the run");
+		Completion nextOnTheSameConnection = (exchange, answer, failure, now) -> {
+			latencies.recordValue((now - exchange.dueNanos()) / 1000);
+			outcomes.count(answer, failure);
+			return (now < deadline) ? next(requests, sequence) : null;
+		};
+		try (HttpWire wire = wire(requests, concurrency, false, nextOnTheSameConnection)) {
+			for (int connection = 0; connection < concurrency; connection++) {
+				wire.submit(next(requests, sequence));
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+			wire.awaitAllEnded(duration.plus(DRAIN));
 		}
 		return reported(
 				outcomes.result((System.nanoTime() - start) / 1e9, Latency.ofMicros(latencies.getIntervalHistogram())));
 	}
 
-	private void sendNext(Supplier<HttpRequest> requests, long deadline, Recorder latencies, Outcomes outcomes,
-			CountDownLatch finished) {
-		long sent = System.nanoTime();
-		if (sent >= deadline) {
-			finished.countDown();
-			return;
+	// Closed-loop: timed from when it is sent, which is now.
+	private static Exchange next(List<LoadRequest> requests, AtomicLong sequence) {
+		return new Exchange(requests.get((int) (sequence.getAndIncrement() % requests.size())), System.nanoTime());
+	}
+
+	private static HttpWire wire(List<LoadRequest> requests, int maxConnections, boolean keepBodies,
+			Completion completion) {
+		InetSocketAddress server = requests.get(0).address();
+		if (requests.stream().anyMatch((request) -> !request.address().equals(server))) {
+			throw new IllegalArgumentException("A run's requests go to one server, here " + server);
 		}
-		this.client.sendAsync(requests.get(), HttpResponse.BodyHandlers.discarding())
-			.whenComplete((response, failure) -> {
-				latencies.recordValue((System.nanoTime() - sent) / 1000);
-				outcomes.count(response, failure);
-				sendNext(requests, deadline, latencies, outcomes, finished);
-			});
+		try {
+			return new HttpWire(server, maxConnections, keepBodies, completion);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	// Every benchmark counts errors against its figures; this says what they were.
@@ -174,18 +158,6 @@ public final class LoadGenerator implements AutoCloseable {
 		}
 	}
 
-	private static void acquire(Semaphore semaphore, int permits) {
-		try {
-			if (!semaphore.tryAcquire(permits, DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Requests still unanswered after " + DRAIN);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/**
 	 * Receives the answers of an open-loop run.
 	 */
@@ -196,16 +168,11 @@ public final class LoadGenerator implements AutoCloseable {
 		 * One answer.
 		 * @param intendedNanos when the schedule said the request should be sent
 		 * ({@link System#nanoTime()})
-		 * @param response the answer, with its body
+		 * @param status the answer's status code
+		 * @param body the answer's body
 		 */
-		void answered(long intendedNanos, HttpResponse<String> response);
+		void answered(long intendedNanos, int status, String body);
 
-	}
-
-	// The client's own selector thread ends with the client; its callbacks run here.
-	@Override
-	public void close() {
-		this.executor.shutdownNow();
 	}
 
 }

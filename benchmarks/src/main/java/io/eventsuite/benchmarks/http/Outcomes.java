@@ -1,16 +1,14 @@
 package io.eventsuite.benchmarks.http;
 
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.eventsuite.benchmarks.harness.Latency;
 
 /**
- * The answers of one load run, counted from the client's threads: {@code 2xx}, and every
+ * The answers of one load run, counted on the client's thread: {@code 2xx}, and every
  * other outcome by its kind ({@code HTTP 503}, {@code HttpTimeoutException}), so that a
  * run with errors says which.
  */
@@ -20,12 +18,12 @@ final class Outcomes {
 
 	private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
-	void count(HttpResponse<?> response, Throwable failure) {
-		if (failure == null && response.statusCode() / 100 == 2) {
+	void count(HttpAnswer answer, Throwable failure) {
+		if (failure == null && answer.status() / 100 == 2) {
 			this.ok.increment();
 		}
 		else {
-			this.errors.computeIfAbsent(kind(response, failure), (kind) -> new LongAdder()).increment();
+			this.errors.computeIfAbsent(kind(answer, failure), (kind) -> new LongAdder()).increment();
 		}
 	}
 
@@ -35,13 +33,11 @@ final class Outcomes {
 		return new LoadResult(this.ok.sum(), errorKinds, seconds, latency);
 	}
 
-	private static String kind(HttpResponse<?> response, Throwable failure) {
+	private static String kind(HttpAnswer answer, Throwable failure) {
 		if (failure == null) {
-			return "HTTP " + response.statusCode();
+			return "HTTP " + answer.status();
 		}
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		return cause.getClass().getSimpleName();
+		return failure.getClass().getSimpleName();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.eventsuite.benchmarks.latency;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import io.eventsuite.benchmarks.harness.Target;
 import io.eventsuite.benchmarks.http.ConsumerLag;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
 import io.eventsuite.benchmarks.http.LoadGenerator;
+import io.eventsuite.benchmarks.http.LoadRequest;
 import io.eventsuite.benchmarks.http.LoadResult;
 import io.eventsuite.benchmarks.producer.OrderEvents;
 import io.eventsuite.benchmarks.producer.ProducerPerformanceOutput;
@@ -176,13 +176,13 @@ public final class LatencyBenchmark {
 				ServiceProcess orders = ServiceProcess.start("order-service", cluster.bootstrapServers(), topicArgs);
 				ServiceProcess notifications = ServiceProcess.start("notification-service", cluster.bootstrapServers(),
 						topicArgs);
-				NotificationWatch watch = NotificationWatch.start(cluster.bootstrapServers(), "notifications");
-				LoadGenerator load = new LoadGenerator()) {
+				NotificationWatch watch = NotificationWatch.start(cluster.bootstrapServers(), "notifications")) {
+			LoadGenerator load = new LoadGenerator();
 			RunTopics.create(cluster, PRODUCER_PERFORMANCE_TOPIC, replicas, minInSyncReplicas(size));
 			RunTopics.create(cluster, END_TO_END_TOPIC, replicas, minInSyncReplicas(size));
 			Path config = ProducerSettings.ORDER_SERVICE.write(cluster.bootstrapServers(),
 					this.work.resolve(size + "-producer.properties"));
-			List<HttpRequest> posts = HttpBenchmark.posts(orders.client().uri("/api/orders"));
+			List<LoadRequest> posts = HttpBenchmark.posts(orders.client().uri("/api/orders"));
 			// Both services' JIT compiles the whole path before anything counts. At the
 			// rate that takes about a minute: after 8 s (1,600 orders at 200/s) the 202's
 			// p50 was 242 ms, after 60 s 24 ms, the code still in the JIT's profiling
@@ -218,7 +218,7 @@ public final class LatencyBenchmark {
 		return measurements;
 	}
 
-	private Contender endToEnd(LoadGenerator load, NotificationWatch watch, List<HttpRequest> posts,
+	private Contender endToEnd(LoadGenerator load, NotificationWatch watch, List<LoadRequest> posts,
 			Duration duration) {
 		LoadResult answers = load.openLoop(posts, this.rate, duration, MAX_IN_FLIGHT, watch::accepted);
 		return new Contender(answers, watch.finish(this.wait));
@@ -288,8 +288,8 @@ public final class LatencyBenchmark {
 						+ "three brokers orders, notifications and chat-messages have 3 replicas and "
 						+ "min.insync.replicas=2",
 				String.format(Locale.ROOT,
-						"load: the README's order from %,d customers, open-loop at %,.0f requests/s from the JDK "
-								+ "HttpClient in the harness JVM (at most %d in flight); each order is timed from its "
+						"load: the README's order from %,d customers, open-loop at %,.0f requests/s from the "
+								+ "harness's own HTTP/1.1 client (at most %d in flight); each order is timed from its "
 								+ "request's intended send time (no coordinated omission) to: its 202; the "
 								+ "notification's sentAt (notification-service's listener, before its transaction "
 								+ "commits: 'handled'); the moment a read_committed reader in the harness received "

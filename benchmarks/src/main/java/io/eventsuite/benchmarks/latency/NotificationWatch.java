@@ -1,6 +1,5 @@
 package io.eventsuite.benchmarks.latency;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -104,11 +103,12 @@ final class NotificationWatch implements AutoCloseable {
 	/**
 	 * Takes an order's {@code 202}: a listener for the load generator's open loop.
 	 * @param intendedNanos the request's intended send time
-	 * @param response order-service's answer
+	 * @param status order-service's answer's status
+	 * @param body its body
 	 */
-	void accepted(long intendedNanos, HttpResponse<String> response) {
-		if (response.statusCode() == 202) {
-			this.accepted.put(UUID.fromString(ServiceClient.json(response).get("orderId").asString()), intendedNanos);
+	void accepted(long intendedNanos, int status, String body) {
+		if (status == 202) {
+			this.accepted.put(UUID.fromString(ServiceClient.json(body).get("orderId").asString()), intendedNanos);
 		}
 	}
 

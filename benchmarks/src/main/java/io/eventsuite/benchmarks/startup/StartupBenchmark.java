@@ -1,6 +1,5 @@
 package io.eventsuite.benchmarks.startup;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import io.eventsuite.benchmarks.harness.Target;
 import io.eventsuite.benchmarks.http.ConsumerLag;
 import io.eventsuite.benchmarks.http.HttpBenchmark;
 import io.eventsuite.benchmarks.http.LoadGenerator;
+import io.eventsuite.benchmarks.http.LoadRequest;
 import io.eventsuite.benchmarks.http.LoadResult;
 import io.eventsuite.test.KafkaCluster;
 import io.eventsuite.test.ServiceJava;
@@ -115,7 +115,8 @@ public final class StartupBenchmark {
 		for (String service : this.services) {
 			extracted.put(service, ShippedService.extract(jar(service), this.work.resolve(service)));
 		}
-		try (KafkaCluster broker = KafkaCluster.start(1); LoadGenerator load = new LoadGenerator()) {
+		LoadGenerator load = new LoadGenerator();
+		try (KafkaCluster broker = KafkaCluster.start(1)) {
 			for (int round = 1; round <= this.warmupRounds; round++) {
 				closeAll(startAll(broker, extracted, "w" + round, 0, new ArrayList<>()));
 			}
@@ -206,7 +207,7 @@ public final class StartupBenchmark {
 		Map<String, LoadResult> results = new LinkedHashMap<>();
 		ShippedService orders = find(running, "order-service");
 		if (orders != null) {
-			List<HttpRequest> posts = HttpBenchmark.posts(orders.client().uri("/api/orders"));
+			List<LoadRequest> posts = HttpBenchmark.posts(orders.client().uri("/api/orders"));
 			LoadResult result = load.openLoop(posts, this.rate, this.loadDuration, MAX_IN_FLIGHT);
 			results.put("order-service", result);
 			if (find(running, "notification-service") != null) {

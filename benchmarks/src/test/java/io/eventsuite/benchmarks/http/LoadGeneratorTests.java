@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,10 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class LoadGeneratorTests {
 
 	private final LoadGenerator load = new LoadGenerator();
+
+	private URI orders;
 
 	private HttpServer server;
 
@@ -33,7 +38,6 @@ class LoadGeneratorTests {
 
 	@AfterEach
 	void stop() {
-		this.load.close();
 		if (this.server != null) {
 			this.server.stop(0);
 			this.serverThreads.shutdownNow();
@@ -42,7 +46,7 @@ class LoadGeneratorTests {
 
 	@Test
 	void openLoopSendsEveryScheduledRequestAndKeepsTheSchedule() throws IOException {
-		List<HttpRequest> requests = serve(4, (exchange) -> answer(exchange, 202));
+		List<LoadRequest> requests = serve(4, (exchange) -> answer(exchange, 202));
 
 		LoadResult result = this.load.openLoop(requests, 200, Duration.ofSeconds(1), 64);
 
@@ -56,7 +60,7 @@ class LoadGeneratorTests {
 	void openLoopCountsTheWaitOfRequestsDueWhileTheServerStalled() throws IOException {
 		AtomicInteger served = new AtomicInteger();
 		CountDownLatch never = new CountDownLatch(1);
-		List<HttpRequest> requests = serve(1, (exchange) -> {
+		List<LoadRequest> requests = serve(1, (exchange) -> {
 			if (served.incrementAndGet() == 20) {
 				// A server stall of 500 ms (a GC pause, a slow disk), with one connection
 				// in flight.
@@ -79,7 +83,7 @@ class LoadGeneratorTests {
 	void closedLoopNeverHasMoreThanItsConcurrencyInFlight() throws IOException {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger most = new AtomicInteger();
-		List<HttpRequest> requests = serve(16, (exchange) -> {
+		List<LoadRequest> requests = serve(16, (exchange) -> {
 			most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 			inFlight.decrementAndGet();
 			answer(exchange, 202);
@@ -94,7 +98,7 @@ class LoadGeneratorTests {
 
 	@Test
 	void answersOtherThan2xxAreErrors() throws IOException {
-		List<HttpRequest> requests = serve(4, (exchange) -> answer(exchange, 503));
+		List<LoadRequest> requests = serve(4, (exchange) -> answer(exchange, 503));
 
 		LoadResult result = this.load.closedLoop(requests, 2, Duration.ofMillis(200));
 
@@ -109,7 +113,7 @@ class LoadGeneratorTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
 		}
-		List<HttpRequest> requests = List.of(HttpRequest.newBuilder(closed).GET().build());
+		List<LoadRequest> requests = List.of(LoadRequest.get(closed));
 
 		LoadResult result = this.load.openLoop(requests, 50, Duration.ofMillis(200), 4);
 
@@ -121,14 +125,11 @@ class LoadGeneratorTests {
 	@Test
 	void sendsTheRequestsInTurn() throws IOException {
 		List<String> paths = new CopyOnWriteArrayList<>();
-		List<HttpRequest> requests = serve(1, (exchange) -> {
+		List<LoadRequest> requests = serve(1, (exchange) -> {
 			paths.add(exchange.getRequestURI().getPath());
 			answer(exchange, 202);
 		});
-		List<HttpRequest> twoPaths = List.of(requests.get(0),
-				HttpRequest.newBuilder(requests.get(0).uri().resolve("/api/other"))
-					.POST(BodyPublishers.noBody())
-					.build());
+		List<LoadRequest> twoPaths = List.of(requests.get(0), LoadRequest.get(this.orders.resolve("/api/other")));
 
 		this.load.openLoop(twoPaths, 100, Duration.ofMillis(60), 1);
 
@@ -136,7 +137,82 @@ class LoadGeneratorTests {
 				"/api/other");
 	}
 
-	private List<HttpRequest> serve(int threads, Handler handler) throws IOException {
+	@Test
+	void openLoopHandsEveryAnswerWithItsStatusAndBodyToTheListener() throws IOException {
+		AtomicInteger served = new AtomicInteger();
+		List<LoadRequest> requests = serve(2, (exchange) -> {
+			byte[] body = ("{\"n\":" + served.incrementAndGet() + "}").getBytes(StandardCharsets.UTF_8);
+			// Every other answer chunked (a length of 0 tells the JDK's server so).
+			boolean chunked = served.get() % 2 == 0;
+			exchange.sendResponseHeaders(202, chunked ? 0 : body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		List<String> bodies = new CopyOnWriteArrayList<>();
+
+		LoadResult result = this.load.openLoop(requests, 100, Duration.ofMillis(200), 4,
+				(intended, status, body) -> bodies.add(status + " " + body));
+
+		assertThat(result.ok()).isEqualTo(20);
+		assertThat(bodies).hasSize(20).allMatch((answer) -> answer.matches("202 \\{\"n\":\\d+}"));
+	}
+
+	@Test
+	void connectionsTheServerClosesAreReplaced() throws IOException {
+		Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+		List<LoadRequest> requests = serve(2, (exchange) -> {
+			clientPorts.add(exchange.getRemoteAddress().getPort());
+			exchange.getResponseHeaders().add("Connection", "close");
+			answer(exchange, 202);
+		});
+
+		LoadResult result = this.load.closedLoop(requests, 2, Duration.ofMillis(300));
+
+		assertThat(result.errors()).isZero();
+		assertThat(result.ok()).isGreaterThan(2);
+		assertThat(clientPorts).hasSize((int) result.ok());
+	}
+
+	@Test
+	void keepsConnectionsAliveAndOpensNoMoreThanItsConcurrency() throws IOException {
+		Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+		List<LoadRequest> requests = serve(4, (exchange) -> {
+			clientPorts.add(exchange.getRemoteAddress().getPort());
+			answer(exchange, 202);
+		});
+
+		LoadResult result = this.load.closedLoop(requests, 3, Duration.ofMillis(300));
+
+		assertThat(result.ok()).isGreaterThan(30);
+		assertThat(clientPorts).hasSizeBetween(1, 3);
+	}
+
+	@Test
+	void anAnswerCutOffByTheServerIsAnError() throws IOException {
+		try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+			Thread cutter = new Thread(() -> {
+				try (Socket socket = server.accept()) {
+					socket.getInputStream().read(new byte[1024]);
+					socket.getOutputStream()
+						.write("HTTP/1.1 202 Accepted\r\nContent-Length: 50\r\n\r\n{\"half\""
+							.getBytes(StandardCharsets.US_ASCII));
+				}
+				catch (IOException ex) {
+					// The test's assertion says what went wrong.
+				}
+			});
+			cutter.start();
+			URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/orders");
+
+			LoadResult result = this.load.openLoop(List.of(LoadRequest.post(uri, "application/json", "{}")), 10,
+					Duration.ofMillis(100), 1);
+
+			assertThat(result.ok()).isZero();
+			assertThat(result.errorKinds()).containsExactly(entry("EOFException", 1L));
+		}
+	}
+
+	private List<LoadRequest> serve(int threads, Handler handler) throws IOException {
 		this.serverThreads = Executors.newFixedThreadPool(threads);
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", (exchange) -> {
@@ -145,10 +221,8 @@ class LoadGeneratorTests {
 		});
 		this.server.setExecutor(this.serverThreads);
 		this.server.start();
-		return List.of(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/orders"))
-			.POST(HttpRequest.BodyPublishers.ofString(HttpBenchmark.body(0)))
-			.build());
+		this.orders = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/orders");
+		return List.of(LoadRequest.post(this.orders, "application/json", HttpBenchmark.body(0)));
 	}
 
 	private static void answer(HttpExchange exchange, int status) throws IOException {
