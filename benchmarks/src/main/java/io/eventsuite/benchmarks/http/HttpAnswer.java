@@ -1,5 +1,6 @@
 package io.eventsuite.benchmarks.http;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -58,7 +59,12 @@ record HttpAnswer(int status, String body, boolean close) {
 			}
 		}
 		int bodyStart = headEnd + 4;
-		if (status / 100 == 1 || status == 204 || status == 304) {
+		if (status / 100 == 1) {
+			// Only an Expect header or an upgrade asks for one, and the load sends
+			// neither.
+			throw new IllegalStateException("An informational answer, not expected: " + firstLine(head));
+		}
+		if (status == 204 || status == 304) {
 			return new HttpAnswer(status, "", close);
 		}
 		if (chunked) {
@@ -76,7 +82,7 @@ record HttpAnswer(int status, String body, boolean close) {
 
 	private static HttpAnswer chunked(byte[] bytes, int start, int length, int status, boolean close,
 			boolean keepBody) {
-		StringBuilder body = new StringBuilder();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		int at = start;
 		while (true) {
 			int lineEnd = indexOf(bytes, at, length, "\r\n");
@@ -92,12 +98,16 @@ record HttpAnswer(int status, String body, boolean close) {
 				// The last chunk, then trailers (none expected) and an empty line.
 				int end = (length - at >= 2 && bytes[at] == '\r' && bytes[at + 1] == '\n') ? at
 						: indexOf(bytes, at, length, "\r\n\r\n");
-				return (end == NOT_FOUND) ? null : new HttpAnswer(status, body.toString(), close);
+				// Decoded once whole: a character may span two chunks.
+				return (end == NOT_FOUND) ? null
+						: new HttpAnswer(status, keepBody ? body.toString(StandardCharsets.UTF_8) : "", close);
 			}
 			if (length - at < size + 2) {
 				return null;
 			}
-			body.append(body(bytes, at, size, keepBody));
+			if (keepBody) {
+				body.write(bytes, at, size);
+			}
 			at += size + 2;
 		}
 	}

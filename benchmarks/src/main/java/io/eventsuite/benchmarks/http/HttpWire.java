@@ -37,8 +37,11 @@ import java.util.concurrent.TimeUnit;
  * failed: {@code ConnectException}, {@code EOFException} when the server closed the
  * connection mid-answer, {@code HttpTimeoutException} after 30 s,
  * {@code ProtocolException} for bytes that are not HTTP. A failed request is not sent
- * again. A connection the server closes ({@code Connection: close}, or idle) is replaced
- * when the next exchange needs one.
+ * again, but for one the server never read: written on a kept-alive connection the server
+ * had just closed, it goes once more on a new one. A connection the server closes
+ * ({@code Connection: close}, or idle) is replaced when the next exchange needs one. An
+ * exception thrown by the completion ends the run: {@link #awaitAllEnded} and
+ * {@link #submit} throw it, as a fault of the harness, not an error of the server.
  */
 final class HttpWire implements AutoCloseable {
 
@@ -296,8 +299,19 @@ final class HttpWire implements AutoCloseable {
 	 *
 	 * @param request what to send
 	 * @param dueNanos when it was due ({@link System#nanoTime()})
+	 * @param sentBefore whether it is sent again, after a connection the server had
+	 * closed
 	 */
-	record Exchange(LoadRequest request, long dueNanos) {
+	record Exchange(LoadRequest request, long dueNanos, boolean sentBefore) {
+
+		Exchange(LoadRequest request, long dueNanos) {
+			this(request, dueNanos, false);
+		}
+
+		Exchange sentAgain() {
+			return new Exchange(this.request, this.dueNanos, true);
+		}
+
 	}
 
 	/**
@@ -336,6 +350,8 @@ final class HttpWire implements AutoCloseable {
 		private long sentAt;
 
 		private boolean closed;
+
+		private long answered;
 
 		Connection(SocketChannel channel, boolean connected) {
 			this.channel = channel;
@@ -382,6 +398,7 @@ final class HttpWire implements AutoCloseable {
 			}
 			Exchange exchange = this.current;
 			this.current = null;
+			this.answered++;
 			this.received.clear();
 			HttpWire.this.busy.remove(this);
 			if (answer.close() || ended) {
@@ -407,9 +424,24 @@ final class HttpWire implements AutoCloseable {
 		void fail(Throwable failure) {
 			Exchange exchange = this.current;
 			close();
-			if (exchange != null) {
+			if (exchange == null) {
+				return;
+			}
+			if (closedWhileIdle(exchange, failure)) {
+				HttpWire.this.waiting.addFirst(exchange.sentAgain());
+			}
+			else {
 				end(exchange, null, failure);
 			}
+		}
+
+		// A kept-alive connection the server closed between two requests (its keep-alive
+		// timeout, just as the next was written) fails that request before a byte of its
+		// answer: the server never read it, and it is sent once more on a new connection,
+		// as a browser would.
+		private boolean closedWhileIdle(Exchange exchange, Throwable failure) {
+			return this.answered > 0 && this.received.position() == 0 && !exchange.sentBefore()
+					&& failure instanceof IOException && !(failure instanceof HttpTimeoutException);
 		}
 
 		void close() {

@@ -41,9 +41,9 @@ public record LoadRequest(InetSocketAddress address, ByteBuffer wire) {
 		return of(uri, "GET " + target(uri) + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\n\r\n", new byte[0]);
 	}
 
-	/** A view of the bytes to write, positioned at their start. */
+	/** A view of all the bytes to write, whatever a reader of {@link #wire()} did. */
 	ByteBuffer bytes() {
-		return this.wire.duplicate();
+		return this.wire.duplicate().clear();
 	}
 
 	private static LoadRequest of(URI uri, String head, byte[] content) {

@@ -29,6 +29,23 @@ class HttpAnswerTests {
 	}
 
 	@Test
+	void aCharacterSplitAcrossTwoChunksIsDecodedWhole() {
+		byte[] e = "é".getBytes(StandardCharsets.UTF_8);
+		ByteBuffer received = received("HTTP/1.1 200 \r\nTransfer-Encoding: chunked\r\n\r\n1\r\n").put(e[0])
+			.put("\r\n1\r\n".getBytes(StandardCharsets.US_ASCII))
+			.put(e[1])
+			.put("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(HttpAnswer.read(received, false, true)).isEqualTo(new HttpAnswer(200, "é", false));
+	}
+
+	@Test
+	void anInformationalAnswerIsRefusedAsNothingAskedForOne() {
+		assertThatIllegalStateException().isThrownBy(() -> read("HTTP/1.1 100 Continue\r\n\r\n", false))
+			.withMessageContaining("100 Continue");
+	}
+
+	@Test
 	void aBodyWithoutLengthEndsWhenTheServerClosesTheConnection() {
 		String answer = "HTTP/1.1 200 OK\r\n\r\nall of it";
 

@@ -83,8 +83,11 @@ class LoadGeneratorTests {
 	void closedLoopNeverHasMoreThanItsConcurrencyInFlight() throws IOException {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger most = new AtomicInteger();
+		CountDownLatch never = new CountDownLatch(1);
 		List<LoadRequest> requests = serve(16, (exchange) -> {
 			most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			// Each request takes 5 ms of the server, so that requests overlap.
+			awaitQuietly(never, 5);
 			inFlight.decrementAndGet();
 			answer(exchange, 202);
 		});
@@ -93,7 +96,7 @@ class LoadGeneratorTests {
 
 		assertThat(result.ok()).isPositive();
 		assertThat(result.perSecond()).isPositive();
-		assertThat(most.get()).isBetween(1, 4);
+		assertThat(most.get()).isBetween(2, 4);
 	}
 
 	@Test
@@ -185,6 +188,56 @@ class LoadGeneratorTests {
 
 		assertThat(result.ok()).isGreaterThan(30);
 		assertThat(clientPorts).hasSizeBetween(1, 3);
+	}
+
+	@Test
+	void aRequestWrittenOnAConnectionTheServerHadClosedGoesOnceMoreOnANewOne() throws IOException {
+		AtomicInteger connections = new AtomicInteger();
+		try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+			// Answers one request per connection, then closes it without saying so, as a
+			// server whose keep-alive timeout fell between two requests.
+			Thread oneAnswerEach = new Thread(() -> {
+				while (!server.isClosed()) {
+					try (Socket socket = server.accept()) {
+						connections.incrementAndGet();
+						socket.getInputStream().read(new byte[4096]);
+						socket.getOutputStream()
+							.write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n"
+								.getBytes(StandardCharsets.US_ASCII));
+					}
+					catch (IOException ex) {
+						// Closed by the test.
+					}
+				}
+			});
+			oneAnswerEach.setDaemon(true);
+			oneAnswerEach.start();
+			URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api/orders");
+
+			LoadResult result = this.load.openLoop(List.of(LoadRequest.post(uri, "application/json", "{}")), 100,
+					Duration.ofMillis(200), 1);
+
+			assertThat(result.errorKinds()).isEmpty();
+			assertThat(result.ok()).isEqualTo(20);
+			assertThat(connections.get()).isGreaterThanOrEqualTo(20);
+		}
+	}
+
+	@Test
+	void readsAnAnswerLargerThanItsBufferOverSeveralReads() throws IOException {
+		byte[] large = "x".repeat(20_000).getBytes(StandardCharsets.US_ASCII);
+		List<LoadRequest> requests = serve(1, (exchange) -> {
+			exchange.sendResponseHeaders(202, large.length);
+			exchange.getResponseBody().write(large);
+			exchange.close();
+		});
+		List<Integer> lengths = new CopyOnWriteArrayList<>();
+
+		LoadResult result = this.load.openLoop(requests, 50, Duration.ofMillis(100), 1,
+				(intended, status, body) -> lengths.add(body.length()));
+
+		assertThat(result.ok()).isEqualTo(5);
+		assertThat(lengths).containsOnly(20_000);
 	}
 
 	@Test
