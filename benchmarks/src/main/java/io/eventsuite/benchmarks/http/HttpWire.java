@@ -65,9 +65,7 @@ final class HttpWire implements AutoCloseable {
 
 	private final Queue<Exchange> submitted = new ConcurrentLinkedQueue<>();
 
-	// Only this client's thread touches the fields below, but for the count of
-	// outstanding
-	// exchanges, which callers wait on.
+	// Only this client's thread touches the fields from here to the lock.
 
 	private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
 
@@ -114,7 +112,7 @@ final class HttpWire implements AutoCloseable {
 	 */
 	void submit(Exchange exchange) {
 		if (this.crash != null) {
-			throw new IllegalStateException("The load generator's HTTP thread failed", this.crash);
+			throw crashed();
 		}
 		synchronized (this.outstandingLock) {
 			this.outstanding++;
@@ -148,12 +146,16 @@ final class HttpWire implements AutoCloseable {
 				throw new IllegalStateException(ex);
 			}
 			if (this.crash != null) {
-				throw new IllegalStateException("The load generator's HTTP thread failed", this.crash);
+				throw crashed();
 			}
 			if (this.outstanding > 0) {
 				throw new IllegalStateException(this.outstanding + " requests still unanswered after " + bound);
 			}
 		}
+	}
+
+	private IllegalStateException crashed() {
+		return new IllegalStateException("The load generator's HTTP thread failed", this.crash);
 	}
 
 	@Override
