@@ -121,7 +121,7 @@ public final class KafkaCluster implements AutoCloseable {
 	 */
 	public void restartIfDown(int nodeId) {
 		Node node = node(nodeId);
-		if (node.process() == null || !node.process().isAlive()) {
+		if (!node.running()) {
 			start(node);
 		}
 	}
@@ -179,7 +179,7 @@ public final class KafkaCluster implements AutoCloseable {
 	public Map<Integer, Long> pids() {
 		Map<Integer, Long> pids = new LinkedHashMap<>();
 		for (Node node : this.nodes) {
-			if (node.process() != null && node.process().isAlive()) {
+			if (node.running()) {
 				pids.put(node.id(), node.process().pid());
 			}
 		}
@@ -192,7 +192,7 @@ public final class KafkaCluster implements AutoCloseable {
 	@Override
 	public void close() {
 		for (Node node : this.nodes) {
-			if (node.process() != null && node.process().isAlive()) {
+			if (node.running()) {
 				node.process().destroyForcibly();
 				waitFor(node);
 			}
@@ -352,6 +352,11 @@ public final class KafkaCluster implements AutoCloseable {
 
 		Process process() {
 			return this.process;
+		}
+
+		// Started, and not stopped or crashed since.
+		boolean running() {
+			return this.process != null && this.process.isAlive();
 		}
 
 	}
