@@ -37,11 +37,14 @@ public final class CpuMeter {
 
 	private final Map<String, Duration> started;
 
+	private final Map<String, ThreadTicks> threadsStarted;
+
 	private final long[] machineStarted;
 
 	private CpuMeter(Map<String, Long> processes) {
 		this.processes.putAll(handles(processes));
 		this.started = cpuTimes(this.processes);
+		this.threadsStarted = threadTicks(this.processes);
 		this.machineStarted = machineTicks();
 	}
 
@@ -92,22 +95,50 @@ public final class CpuMeter {
 	public CpuUse stop(Map<String, Long> startedInWindow) {
 		Map<String, ProcessHandle> processes = new LinkedHashMap<>(this.processes);
 		Map<String, Duration> before = new LinkedHashMap<>(this.started);
+		Map<String, ThreadTicks> threadsBefore = new LinkedHashMap<>(this.threadsStarted);
 		handles(startedInWindow).forEach((name, handle) -> {
 			processes.put(name, handle);
 			before.put(name, Duration.ZERO);
+			threadsBefore.put(name, ThreadTicks.NONE);
 		});
+		Map<String, ThreadTicks> threadsAfter = threadTicks(processes);
 		Map<String, Duration> after = cpuTimes(processes);
 		long[] machineStopped = machineTicks();
 		Map<String, Double> seconds = new LinkedHashMap<>();
+		Map<String, Map<String, Double>> threadSeconds = new LinkedHashMap<>();
 		before.forEach((name, cpu) -> {
 			if (after.containsKey(name)) {
-				seconds.put(name, after.get(name).minus(cpu).toNanos() / 1e9);
+				double total = after.get(name).minus(cpu).toNanos() / 1e9;
+				seconds.put(name, total);
+				threads(total, threadsBefore.get(name), threadsAfter.get(name))
+					.ifPresent((threads) -> threadSeconds.put(name, threads));
 			}
 			else {
 				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
 			}
 		});
-		return new CpuUse(seconds, busy(this.machineStarted, machineStopped));
+		return new CpuUse(seconds, busy(this.machineStarted, machineStopped), threadSeconds);
+	}
+
+	// What the process's threads took, by group; what they do not add up to of the
+	// process's own figure (which keeps the time of its ended threads) ended inside the
+	// window. Read in the same ticks, so that a tick or two is the only noise.
+	private static Optional<Map<String, Double>> threads(double total, ThreadTicks before, ThreadTicks after) {
+		if (after == null || after.threads().isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Double> threads = new LinkedHashMap<>(after.secondsSince(before));
+		double ended = total - threads.values().stream().mapToDouble(Double::doubleValue).sum();
+		if (ended >= 2 / ThreadTicks.TICKS_PER_SECOND) {
+			threads.put(CpuUse.ENDED, ended);
+		}
+		return Optional.of(threads);
+	}
+
+	private static Map<String, ThreadTicks> threadTicks(Map<String, ProcessHandle> processes) {
+		Map<String, ThreadTicks> ticks = new LinkedHashMap<>();
+		processes.forEach((name, process) -> ticks.put(name, ThreadTicks.of(process.pid())));
+		return ticks;
 	}
 
 	private static Map<String, ProcessHandle> handles(Map<String, Long> processes) {

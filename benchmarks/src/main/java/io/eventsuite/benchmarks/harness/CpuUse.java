@@ -17,14 +17,34 @@ import java.util.stream.Collectors;
  * @param machineBusy the share of all the machine's cores not idle over the window (user,
  * system, interrupts and time stolen by the hypervisor), from 0 to 1; {@code NaN} where
  * the operating system does not say ({@code /proc/stat} is Linux's)
+ * @param threadSeconds per process, CPU seconds per group of its threads (as
+ * {@code top -H} names them, trailing numbers dropped: {@code http-nio-8080-e},
+ * {@code GC Thread#}), and {@value #ENDED} for threads that ended inside the window;
+ * empty where not measured
  */
-public record CpuUse(Map<String, Double> seconds, double machineBusy) {
+public record CpuUse(Map<String, Double> seconds, double machineBusy, Map<String, Map<String, Double>> threadSeconds) {
 
 	/** A run whose CPU was not measured. */
 	public static final CpuUse NONE = new CpuUse(Map.of(), Double.NaN);
 
+	/** The group of a process's threads that ended inside the window. */
+	public static final String ENDED = "(ended)";
+
 	public CpuUse {
 		seconds = Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+		Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+		threadSeconds.forEach(
+				(process, threads) -> copy.put(process, Collections.unmodifiableMap(new LinkedHashMap<>(threads))));
+		threadSeconds = Collections.unmodifiableMap(copy);
+	}
+
+	/**
+	 * A run whose threads were not measured.
+	 * @param seconds CPU seconds per process
+	 * @param machineBusy the share of the machine's cores busy
+	 */
+	public CpuUse(Map<String, Double> seconds, double machineBusy) {
+		this(seconds, machineBusy, Map.of());
 	}
 
 	public boolean measured() {
@@ -40,6 +60,24 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy) {
 		Map<String, Double> perEvent = new LinkedHashMap<>();
 		if (events > 0) {
 			this.seconds.forEach((process, cpu) -> perEvent.put(process, cpu * 1000 / events));
+		}
+		return Collections.unmodifiableMap(perEvent);
+	}
+
+	/**
+	 * CPU milliseconds per event, per process and group of its threads.
+	 * @param events what the run completed
+	 * @return by process, then by thread group; empty if not measured or nothing
+	 * completed
+	 */
+	public Map<String, Map<String, Double>> threadMillisPer(long events) {
+		Map<String, Map<String, Double>> perEvent = new LinkedHashMap<>();
+		if (events > 0) {
+			this.threadSeconds.forEach((process, threads) -> {
+				Map<String, Double> millis = new LinkedHashMap<>();
+				threads.forEach((thread, cpu) -> millis.put(thread, cpu * 1000 / events));
+				perEvent.put(process, Collections.unmodifiableMap(millis));
+			});
 		}
 		return Collections.unmodifiableMap(perEvent);
 	}
@@ -64,7 +102,7 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy) {
 	}
 
 	// From microseconds (a broker per record) to seconds (a start).
-	private static String millis(double value) {
+	static String millis(double value) {
 		String format = (value < 0.1) ? "%.3f" : (value < 100) ? "%.2f" : "%,.0f";
 		return String.format(Locale.ROOT, format, value);
 	}

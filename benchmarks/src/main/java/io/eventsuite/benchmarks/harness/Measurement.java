@@ -75,6 +75,14 @@ public record Measurement(String series, String variant, Role role, int round, l
 	}
 
 	/**
+	 * CPU milliseconds per completed event, per process and group of its threads.
+	 * @return empty if the threads' CPU was not measured
+	 */
+	public Map<String, Map<String, Double>> threadMillisPerEvent() {
+		return this.cpu.threadMillisPer(this.count);
+	}
+
+	/**
 	 * The CPU per event and the machine's load, as the report writes them.
 	 * @return the text, {@code –} if not measured
 	 */

@@ -14,13 +14,19 @@ import java.util.stream.Collectors;
 
 /**
  * What a benchmark measured, summarised per variant (the median of its runs), held
- * against its target, and written as a Markdown table, a CSV of every run and a PNG
- * chart.
+ * against its target, and written as a Markdown table, a CSV of every run, a CSV of every
+ * run's CPU per thread where it was measured, and a PNG chart.
  */
 public final class Report {
 
 	private static final String CSV_HEADER = "benchmark,series,variant,role,round,count,errors,seconds,per_second,"
 			+ "p50_ms,p99_ms,p999_ms,max_ms,peak_rss_mb,cpu_ms_per_event,machine_busy";
+
+	private static final String THREADS_CSV_HEADER = "benchmark,series,variant,role,round,process,threads,cpu_seconds,"
+			+ "cpu_ms_per_event";
+
+	/** How many of a process's busiest thread groups the table names. */
+	private static final int BUSIEST = 4;
 
 	private final String name;
 
@@ -155,11 +161,44 @@ public final class Report {
 		}
 		text.append('\n');
 		verdicts().forEach((verdict) -> text.append(verdict.text()).append('\n'));
+		busiestThreads(text);
 		return text.toString();
 	}
 
+	// Where each process's CPU went, the medians of the runs: what `top -H` would show,
+	// per event.
+	private void busiestThreads(StringBuilder text) {
+		List<Summary> measured = summaries().stream()
+			.filter((summary) -> !summary.threadMillisPerEvent().isEmpty())
+			.toList();
+		if (measured.isEmpty()) {
+			return;
+		}
+		text.append("\nBusiest threads, CPU ms per event (median of the runs; names as the kernel keeps them, "
+				+ "15 characters, trailing numbers dropped):\n\n");
+		for (Summary summary : measured) {
+			text.append("- ").append(summary.series()).append(", ").append(summary.variant()).append(": ");
+			text.append(summary.threadMillisPerEvent()
+				.entrySet()
+				.stream()
+				.map((process) -> process.getKey() + " " + busiest(process.getValue()))
+				.collect(Collectors.joining("; ")));
+			text.append('\n');
+		}
+	}
+
+	private static String busiest(Map<String, Double> threads) {
+		return threads.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.limit(BUSIEST)
+			.map((thread) -> "`" + thread.getKey() + "` " + CpuUse.millis(thread.getValue()))
+			.collect(Collectors.joining(", "));
+	}
+
 	/**
-	 * Writes {@code <name>.md}, {@code <name>.csv} and {@code <name>.png}.
+	 * Writes {@code <name>.md}, {@code <name>.csv}, {@code <name>-threads.csv} and
+	 * {@code <name>.png}.
 	 * @param directory where
 	 * @return the files written
 	 */
@@ -167,9 +206,10 @@ public final class Report {
 		try {
 			Files.createDirectories(directory);
 			Written written = new Written(directory.resolve(this.name + ".md"), directory.resolve(this.name + ".csv"),
-					directory.resolve(this.name + ".png"));
+					directory.resolve(this.name + "-threads.csv"), directory.resolve(this.name + ".png"));
 			Files.writeString(written.table(), table(), StandardCharsets.UTF_8);
 			Files.writeString(written.csv(), csv(), StandardCharsets.UTF_8);
+			Files.writeString(written.threadsCsv(), threadsCsv(), StandardCharsets.UTF_8);
 			Charts.write(this, written.chart());
 			return written;
 		}
@@ -187,6 +227,25 @@ public final class Report {
 					decimal(m.latency().max()), decimal(m.peakRssMb()), quoted(cpuCsv(m.cpuMillisPerEvent())),
 					decimal(m.cpu().machineBusy())))
 			.collect(Collectors.joining("\n", CSV_HEADER + "\n", "\n"));
+	}
+
+	// One line per run, process and thread group: the figures behind the table's busiest
+	// threads.
+	String threadsCsv() {
+		StringBuilder csv = new StringBuilder(THREADS_CSV_HEADER).append('\n');
+		for (Measurement m : this.measurements) {
+			Map<String, Map<String, Double>> perEvent = m.threadMillisPerEvent();
+			m.cpu()
+				.threadSeconds()
+				.forEach((process,
+						threads) -> threads.forEach((thread, seconds) -> csv
+							.append(String.join(",", this.name, quoted(m.series()), quoted(m.variant()),
+									m.role().name().toLowerCase(Locale.ROOT), String.valueOf(m.round()),
+									quoted(process), quoted(thread), decimal(seconds),
+									decimal(perEvent.getOrDefault(process, Map.of()).getOrDefault(thread, Double.NaN))))
+							.append('\n')));
+		}
+		return csv.toString();
 	}
 
 	private static String cpuCsv(Map<String, Double> millisPerEvent) {
@@ -220,9 +279,11 @@ public final class Report {
 	 *
 	 * @param table the Markdown table
 	 * @param csv every run
+	 * @param threadsCsv every run's CPU per process and thread group (only the header
+	 * where none was measured)
 	 * @param chart the PNG chart
 	 */
-	public record Written(Path table, Path csv, Path chart) {
+	public record Written(Path table, Path csv, Path threadsCsv, Path chart) {
 	}
 
 	/**
@@ -242,11 +303,14 @@ public final class Report {
 	 * its CPU milliseconds per event; empty if none did
 	 * @param machineBusy the median share of the machine's cores busy during those runs,
 	 * {@code NaN} if not measured
+	 * @param threadMillisPerEvent per process and group of its threads, the median over
+	 * the runs that measured it of its CPU milliseconds per event; empty if none did
 	 * @param errors failures over all runs
 	 */
 	public record Summary(String series, String variant, Role role, int runs, double medianPerSecond,
 			double minPerSecond, double maxPerSecond, Latency latency, double medianSeconds, double peakRssMb,
-			Map<String, Double> cpuMillisPerEvent, double machineBusy, long errors) {
+			Map<String, Double> cpuMillisPerEvent, double machineBusy,
+			Map<String, Map<String, Double>> threadMillisPerEvent, long errors) {
 
 		static Summary of(List<Measurement> runs) {
 			Measurement first = runs.get(0);
@@ -261,19 +325,38 @@ public final class Report {
 						.filter((mb) -> !Double.isNaN(mb))
 						.max()
 						.orElse(Double.NaN),
-					cpuMillisPerEvent(runs), machineBusy(runs), runs.stream().mapToLong(Measurement::errors).sum());
+					medians(runs.stream().map(Measurement::cpuMillisPerEvent).toList()), machineBusy(runs),
+					threadMedians(runs), runs.stream().mapToLong(Measurement::errors).sum());
 		}
 
-		private static Map<String, Double> cpuMillisPerEvent(List<Measurement> runs) {
-			Map<String, List<Double>> perProcess = new LinkedHashMap<>();
-			for (Measurement run : runs) {
-				run.cpuMillisPerEvent()
-					.forEach((process, millis) -> perProcess.computeIfAbsent(process, (key) -> new ArrayList<>())
-						.add(millis));
-			}
+		// Per key, the median over the runs that have it.
+		private static Map<String, Double> medians(List<Map<String, Double>> runs) {
+			Map<String, List<Double>> perKey = new LinkedHashMap<>();
+			runs.forEach((run) -> run
+				.forEach((key, value) -> perKey.computeIfAbsent(key, (any) -> new ArrayList<>()).add(value)));
 			Map<String, Double> medians = new LinkedHashMap<>();
-			perProcess.forEach((process, millis) -> medians.put(process,
-					Stats.median(millis.stream().mapToDouble(Double::doubleValue).toArray())));
+			perKey.forEach((key, values) -> medians.put(key,
+					Stats.median(values.stream().mapToDouble(Double::doubleValue).toArray())));
+			return medians;
+		}
+
+		// A group missing from a run that measured its process took nothing in it: a
+		// thread that lived in one run of three does not count as if it lived in all.
+		private static Map<String, Map<String, Double>> threadMedians(List<Measurement> runs) {
+			Map<String, List<Map<String, Double>>> perProcess = new LinkedHashMap<>();
+			runs.forEach((run) -> run.threadMillisPerEvent()
+				.forEach((process, threads) -> perProcess.computeIfAbsent(process, (any) -> new ArrayList<>())
+					.add(threads)));
+			Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
+			perProcess.forEach((process, measured) -> {
+				Map<String, Double> groups = new LinkedHashMap<>();
+				measured.forEach((threads) -> threads.keySet().forEach((group) -> groups.put(group, 0.0)));
+				medians.put(process, medians(measured.stream().map((threads) -> {
+					Map<String, Double> all = new LinkedHashMap<>(groups);
+					all.putAll(threads);
+					return all;
+				}).toList()));
+			});
 			return medians;
 		}
 

@@ -40,6 +40,8 @@ public final class ProducerBenchmark {
 
 	static final String CONTENDER = "EventPublisher, CloudEvents";
 
+	static final String THREADED = "EventPublisher, CloudEvents, 2 threads";
+
 	/** Target 1. */
 	static final Target.Share TARGET = new Target.Share("target 1", SERIES, CONTENDER, REFERENCE, 0.85);
 
@@ -131,10 +133,13 @@ public final class ProducerBenchmark {
 				measure(broker, label, prefix, round, REFERENCE, Role.REFERENCE,
 						(topic, output) -> producerPerformance(topic, recordBytes, config, output)),
 				measure(broker, label, prefix, round, DIAGNOSTIC, Role.DIAGNOSTIC,
-						(topic, output) -> publisherRun(PublisherRun.TEMPLATE_BYTES, topic, recordBytes, config,
+						(topic, output) -> publisherRun(PublisherRun.TEMPLATE_BYTES, topic, recordBytes, config, 1,
 								output)),
-				measure(broker, label, prefix, round, CONTENDER, Role.CONTENDER, (topic,
-						output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config, output)));
+				measure(broker, label, prefix, round, CONTENDER, Role.CONTENDER,
+						(topic, output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config, 1,
+								output)),
+				measure(broker, label, prefix, round, THREADED, Role.DIAGNOSTIC, (topic,
+						output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config, 2, output)));
 	}
 
 	private Measurement measure(KafkaCluster broker, String label, String prefix, int round, String variant, Role role,
@@ -161,12 +166,13 @@ public final class ProducerBenchmark {
 				summary.latency());
 	}
 
-	private PublisherRun.Result publisherRun(String mode, String topic, int recordBytes, Path config, Path output) {
+	private PublisherRun.Result publisherRun(String mode, String topic, int recordBytes, Path config, int threads,
+			Path output) {
 		Path result = output.resolveSibling(output.getFileName() + ".properties");
 		int status = JavaProcess.run(PublisherRun.class.getName(),
 				List.of("--mode=" + mode, "--producer-config=" + config, "--topic=" + topic,
 						"--records=" + this.records, "--warmup-records=" + this.warmupRecords,
-						"--record-size=" + recordBytes, "--result=" + result),
+						"--record-size=" + recordBytes, "--threads=" + threads, "--result=" + result),
 				output, RUN_TIMEOUT, this.profile);
 		if (status != 0) {
 			throw new IllegalStateException(

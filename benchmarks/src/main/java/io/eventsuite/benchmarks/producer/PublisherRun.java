@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,8 +64,11 @@ public final class PublisherRun {
 
 	private final int warmupRecords;
 
-	private PublisherRun(int warmupRecords) {
+	private final int threads;
+
+	private PublisherRun(int warmupRecords, int threads) {
 		this.warmupRecords = warmupRecords;
+		this.threads = threads;
 	}
 
 	/**
@@ -70,16 +76,17 @@ public final class PublisherRun {
 	 * @param args {@code --mode=event-publisher|template-bytes},
 	 * {@code --producer-config=FILE}, {@code --topic=NAME}, {@code --records=N} timed
 	 * after {@code --warmup-records=N} untimed, {@code --record-size=BYTES}
-	 * (template-bytes), {@code --result=FILE}
+	 * (template-bytes), {@code --threads=N} sending the timed records at once through the
+	 * one template (1, as {@code ProducerPerformance} sends), {@code --result=FILE}
 	 */
 	public static void main(String[] args) {
-		Options options = Options.parse(args,
-				Set.of("mode", "producer-config", "topic", "records", "warmup-records", "record-size", "result"));
+		Options options = Options.parse(args, Set.of("mode", "producer-config", "topic", "records", "warmup-records",
+				"record-size", "threads", "result"));
 		Map<String, Object> config = ProducerSettings.read(Path.of(options.required("producer-config")));
 		String topic = options.required("topic");
 		int records = Integer.parseInt(options.required("records"));
 		String mode = options.required("mode");
-		PublisherRun run = new PublisherRun(options.intValue("warmup-records", 0));
+		PublisherRun run = new PublisherRun(options.intValue("warmup-records", 0), options.intValue("threads", 1));
 		Result result = switch (mode) {
 			case EVENT_PUBLISHER -> run.eventPublisher(config, topic, records);
 			case TEMPLATE_BYTES -> run.templateBytes(config, topic, records, options.intValue("record-size", 0));
@@ -122,25 +129,40 @@ public final class PublisherRun {
 
 	// Like ProducerPerformance with --warmup-records: the warm-up records are sent first
 	// and the clock starts with the first timed send, without waiting for their
-	// acknowledgements.
+	// acknowledgements. With more than one thread, each sends its share of the timed
+	// records, as a service's request threads share its one producer.
 	private Result measure(int records, Send send) {
 		CountDownLatch delivered = new CountDownLatch(this.warmupRecords + records);
-		long sequence = 0;
-		for (; sequence < this.warmupRecords; sequence++) {
+		for (long sequence = 0; sequence < this.warmupRecords; sequence++) {
 			send.send(sequence).whenComplete((result, failure) -> delivered.countDown());
 		}
-		long start = System.nanoTime();
-		for (; sequence < this.warmupRecords + records; sequence++) {
-			long sent = System.nanoTime();
-			send.send(sequence).whenComplete((result, failure) -> {
-				this.latencies.recordValue((System.nanoTime() - sent) / 1000);
-				if (failure != null) {
-					this.errors.incrementAndGet();
+		CountDownLatch go = new CountDownLatch(1);
+		AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
+		List<Thread> senders = new ArrayList<>();
+		for (int thread = 0; thread < this.threads; thread++) {
+			long from = this.warmupRecords + (long) records * thread / this.threads;
+			long to = this.warmupRecords + (long) records * (thread + 1) / this.threads;
+			Thread sender = new Thread(() -> {
+				try {
+					awaitUninterruptibly(go);
+					sendTimed(from, to, send, delivered);
 				}
-				delivered.countDown();
-			});
+				catch (RuntimeException ex) {
+					senderFailure.compareAndSet(null, ex);
+				}
+			}, "sender-" + thread);
+			sender.start();
+			senders.add(sender);
 		}
+		long start = System.nanoTime();
+		go.countDown();
 		try {
+			for (Thread sender : senders) {
+				sender.join();
+			}
+			if (senderFailure.get() != null) {
+				throw senderFailure.get();
+			}
 			if (!delivered.await(5, TimeUnit.MINUTES)) {
 				throw new IllegalStateException(delivered.getCount() + " records were never acknowledged");
 			}
@@ -152,6 +174,29 @@ public final class PublisherRun {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long ok = records - this.errors.get();
 		return new Result(ok, this.errors.get(), seconds, Latency.ofMicros(this.latencies.getIntervalHistogram()));
+	}
+
+	private void sendTimed(long from, long to, Send send, CountDownLatch delivered) {
+		for (long sequence = from; sequence < to; sequence++) {
+			long sent = System.nanoTime();
+			send.send(sequence).whenComplete((result, failure) -> {
+				this.latencies.recordValue((System.nanoTime() - sent) / 1000);
+				if (failure != null) {
+					this.errors.incrementAndGet();
+				}
+				delivered.countDown();
+			});
+		}
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@FunctionalInterface

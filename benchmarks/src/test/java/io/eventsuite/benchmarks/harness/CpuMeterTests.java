@@ -49,6 +49,25 @@ class CpuMeterTests {
 	}
 
 	@Test
+	@EnabledOnOs(OS.LINUX)
+	void theCpuOfThreadsThatEndedInTheWindowCountsAsEnded() throws InterruptedException {
+		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
+		Thread worker = new Thread(() -> spin(Duration.ofMillis(400)), "meter-worker-1");
+		worker.start();
+		worker.join(TimeUnit.SECONDS.toMillis(30));
+		assertThat(worker.isAlive()).isFalse();
+		CpuUse used = meter.stop();
+
+		// Gone from /proc, its time is still the process's: what the live threads do not
+		// account for.
+		assertThat(used.threadSeconds()).containsOnlyKeys("self");
+		assertThat(used.threadSeconds().get("self")).doesNotContainKey("meter-worker-")
+			.hasEntrySatisfying(CpuUse.ENDED, (seconds) -> assertThat(seconds).isGreaterThanOrEqualTo(0.35));
+		assertThat(used.threadSeconds().get("self").values().stream().mapToDouble(Double::doubleValue).sum())
+			.isCloseTo(used.seconds().get("self"), within(0.02));
+	}
+
+	@Test
 	void leavesOutAProcessThatEndedOrNeverWas() throws IOException, InterruptedException {
 		Process sleeper = new ProcessBuilder("sleep", "60").start();
 		Map<String, Long> processes = new LinkedHashMap<>();

@@ -130,6 +130,39 @@ class ReportTests {
 	}
 
 	@Test
+	void busiestThreadsAreEachGroupsMedianWithAMissingGroupTakingNothing(@TempDir Path directory) throws IOException {
+		List<Measurement> runs = List.of(
+				run("suite", Role.CONTENDER, 1, 1_000)
+					.withCpu(threads(Map.of("http-nio-8080-e", 0.30, "C2 CompilerThre", 0.20, "VM Periodic Tas", 0.01,
+							"GC Thread#", 0.05, "kafka-producer-", 0.06))),
+				run("suite", Role.CONTENDER, 2, 1_000)
+					.withCpu(threads(Map.of("http-nio-8080-e", 0.50, "GC Thread#", 0.04, "kafka-producer-", 0.08))),
+				run("suite", Role.CONTENDER, 3, 1_000).withCpu(threads(Map.of("http-nio-8080-e", 0.40,
+						"C2 CompilerThre", 0.10, "GC Thread#", 0.06, "kafka-producer-", 0.07))));
+
+		Report report = untargeted(runs);
+
+		// The compiler took 0.20, nothing and 0.10 s: its median is 0.10, not 0.15.
+		assertThat(report.summary("unthrottled", "suite").threadMillisPerEvent().get("order-service"))
+			.containsEntry("http-nio-8080-e", 0.4)
+			.containsEntry("C2 CompilerThre", 0.1)
+			.containsEntry("VM Periodic Tas", 0.0);
+		assertThat(report.table()).contains("- unthrottled, suite: order-service `http-nio-8080-e` 0.40, "
+				+ "`C2 CompilerThre` 0.10, `kafka-producer-` 0.070, `GC Thread#` 0.050\n");
+		assertThat(Files.readAllLines(report.write(directory).threadsCsv())).hasSize(1 + 5 + 3 + 4)
+			.contains("test,\"unthrottled\",\"suite\",contender,2,\"order-service\",\"GC Thread#\",0.040,0.040");
+	}
+
+	@Test
+	void aReportWithoutThreadsHasNoBusiestThreads(@TempDir Path directory) throws IOException {
+		Report report = untargeted(List.of(run("suite", Role.CONTENDER, 1, 1_000).withCpu(cpu(0.5, 0.2, 0.9))));
+
+		assertThat(report.table()).doesNotContain("Busiest threads");
+		assertThat(Files.readAllLines(report.write(directory).threadsCsv()))
+			.containsExactly("benchmark,series,variant,role,round,process,threads,cpu_seconds,cpu_ms_per_event");
+	}
+
+	@Test
 	void aRunWithoutARateShowsADashNotNaN() {
 		List<Measurement> runs = List
 			.of(new Measurement("start-up", "svc", Role.CONTENDER, 1, 1, 0, 3.0, Double.NaN, Latency.NONE));
@@ -144,11 +177,20 @@ class ReportTests {
 				"unthrottled");
 	}
 
+	private static Report untargeted(List<Measurement> measurements) {
+		return new Report("test", "Test", MACHINE, List.of(), measurements, List.of(), "unthrottled", "unthrottled");
+	}
+
 	private static CpuUse cpu(double service, double broker, double busy) {
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		seconds.put("order-service", service);
 		seconds.put("broker", broker);
 		return new CpuUse(seconds, busy);
+	}
+
+	private static CpuUse threads(Map<String, Double> orderServiceThreads) {
+		double total = orderServiceThreads.values().stream().mapToDouble(Double::doubleValue).sum();
+		return new CpuUse(Map.of("order-service", total), 0.9, Map.of("order-service", orderServiceThreads));
 	}
 
 	private static Measurement run(String variant, Role role, int round, double perSecond) {

@@ -1,0 +1,120 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The CPU each thread of a process has taken since it started, as {@code top -H} reads
+ * it: from {@code /proc/<pid>/task/<tid>/stat}, user and system time in ticks of
+ * {@code USER_HZ} (100 per second on Linux), with the thread's name as the kernel keeps
+ * it: its first 15 characters ({@code http-nio-8080-e} for Tomcat's
+ * {@code http-nio-8080-exec-12}).
+ *
+ * @param threads by thread id: its name and its ticks
+ */
+record ThreadTicks(Map<Long, Task> threads) {
+
+	/** What the kernel counts CPU time in, per second. */
+	static final double TICKS_PER_SECOND = 100;
+
+	private static final Path PROC = Path.of("/proc");
+
+	/** Nothing read: not Linux, or the process is gone. */
+	static final ThreadTicks NONE = new ThreadTicks(Map.of());
+
+	ThreadTicks {
+		threads = Collections.unmodifiableMap(new HashMap<>(threads));
+	}
+
+	/**
+	 * One thread.
+	 *
+	 * @param name its name, at most 15 characters
+	 * @param ticks its user and system time
+	 */
+	record Task(String name, long ticks) {
+	}
+
+	/**
+	 * Reads every thread of a process.
+	 * @param pid the process
+	 * @return its threads; {@link #NONE} where {@code /proc} does not have it
+	 */
+	static ThreadTicks of(long pid) {
+		Map<Long, Task> threads = new HashMap<>();
+		try (DirectoryStream<Path> tasks = Files
+			.newDirectoryStream(PROC.resolve(String.valueOf(pid)).resolve("task"))) {
+			for (Path entry : tasks) {
+				readStat(entry.resolve("stat"))
+					.ifPresent((thread) -> threads.put(Long.parseLong(entry.getFileName().toString()), thread));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return NONE;
+		}
+		return new ThreadTicks(threads);
+	}
+
+	// A thread may end between listing and reading: it is then left out, like one that
+	// ended before the listing.
+	private static Optional<Task> readStat(Path stat) {
+		try {
+			return Optional.of(parse(Files.readString(stat)));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Reads one line of {@code /proc/<pid>/task/<tid>/stat}:
+	 * {@code tid (name) state ppid ... utime stime ...}, utime and stime the 14th and
+	 * 15th fields. The name may hold spaces and parentheses, so it runs to the last
+	 * {@code )}.
+	 * @param line the line
+	 * @return the thread
+	 */
+	static Task parse(String line) {
+		int open = line.indexOf('(');
+		int close = line.lastIndexOf(')');
+		String[] after = line.substring(close + 2).trim().split(" ");
+		// after[0] is the 3rd field (state): utime is after[11], stime after[12].
+		return new Task(line.substring(open + 1, close), Long.parseLong(after[11]) + Long.parseLong(after[12]));
+	}
+
+	/**
+	 * The CPU each group of threads took since an earlier reading: threads that differ
+	 * only in a trailing number ({@code GC Thread#0}, {@code GC Thread#1}) count
+	 * together, as {@code GC Thread#}; a thread started since counts whole.
+	 * @param earlier the reading at the window's start
+	 * @return CPU seconds by group, in the order of their names
+	 */
+	Map<String, Double> secondsSince(ThreadTicks earlier) {
+		Map<String, Double> seconds = new TreeMap<>();
+		this.threads.forEach((tid, task) -> {
+			Task before = earlier.threads.get(tid);
+			long ticks = (before != null && before.name().equals(task.name())) ? task.ticks() - before.ticks()
+					: task.ticks();
+			if (ticks > 0) {
+				seconds.merge(group(task.name()), ticks / TICKS_PER_SECOND, Double::sum);
+			}
+		});
+		return seconds;
+	}
+
+	static String group(String name) {
+		int end = name.length();
+		while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+			end--;
+		}
+		return (end == 0) ? name : name.substring(0, end);
+	}
+
+}

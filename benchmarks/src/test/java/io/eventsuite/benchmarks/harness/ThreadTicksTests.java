@@ -1,0 +1,100 @@
+package io.eventsuite.benchmarks.harness;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ThreadTicksTests {
+
+	@Test
+	void readsTheNameToTheLastParenthesisAndUserPlusSystemTime() {
+		// tid (name) state ppid pgrp session tty tpgid flags minflt cminflt majflt
+		// cmajflt
+		// utime stime ...
+		String line = "4242 (C2 (x) Thread) S 1 4242 4242 0 -1 4194368 100 0 0 0 250 17 0 0 20 0 40 0 90";
+
+		assertThat(ThreadTicks.parse(line)).isEqualTo(new ThreadTicks.Task("C2 (x) Thread", 267));
+	}
+
+	@Test
+	void threadsThatDifferOnlyInATrailingNumberAreOneGroup() {
+		assertThat(ThreadTicks.group("GC Thread#1")).isEqualTo("GC Thread#");
+		assertThat(ThreadTicks.group("http-nio-8080-e")).isEqualTo("http-nio-8080-e");
+		assertThat(ThreadTicks.group("pool-2-thread-13")).isEqualTo("pool-2-thread-");
+		assertThat(ThreadTicks.group("1234")).isEqualTo("1234");
+	}
+
+	@Test
+	void aThreadCountsItsTicksSinceTheEarlierReadingAndANewOneWhole() {
+		ThreadTicks before = new ThreadTicks(Map.of(1L, new ThreadTicks.Task("GC Thread#0", 100), 2L,
+				new ThreadTicks.Task("GC Thread#1", 50), 3L, new ThreadTicks.Task("idle", 7)));
+		ThreadTicks after = new ThreadTicks(
+				Map.of(1L, new ThreadTicks.Task("GC Thread#0", 130), 2L, new ThreadTicks.Task("GC Thread#1", 60), 3L,
+						new ThreadTicks.Task("idle", 7), 4L, new ThreadTicks.Task("worker-4", 25),
+						// A thread id reused by a thread of another name is a new thread.
+						5L, new ThreadTicks.Task("reused", 5)));
+
+		assertThat(after.secondsSince(before)).containsOnly(Map.entry("GC Thread#", 0.4), Map.entry("worker-", 0.25),
+				Map.entry("reused", 0.05));
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void aThreadShowsUnderTheFirstFifteenCharactersOfItsName() throws InterruptedException {
+		long self = ProcessHandle.current().pid();
+		ThreadTicks before = ThreadTicks.of(self);
+		CountDownLatch spun = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread spinner = new Thread(() -> {
+			spin(Duration.ofMillis(300));
+			spun.countDown();
+			// Alive until read: an ended thread is gone from /proc.
+			awaitQuietly(release);
+		}, "ticks-spinner-worker-7");
+		spinner.setDaemon(true);
+		spinner.start();
+		try {
+			assertThat(spun.await(30, TimeUnit.SECONDS)).isTrue();
+
+			assertThat(ThreadTicks.of(self).secondsSince(before)).hasEntrySatisfying("ticks-spinner-w",
+					(seconds) -> assertThat(seconds).isCloseTo(0.3, within(0.05)));
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void aProcessThatIsNotThereHasNoThreads() {
+		assertThat(ThreadTicks.of(Long.MAX_VALUE)).isEqualTo(ThreadTicks.NONE);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void spin(Duration cpu) {
+		var threads = ManagementFactory.getThreadMXBean();
+		long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();
+		long sink = 0;
+		while (threads.getCurrentThreadCpuTime() < until) {
+			sink += System.nanoTime() % 7;
+		}
+		assertThat(sink).isNotNegative();
+	}
+
+}
