@@ -21,9 +21,10 @@ import io.eventsuite.test.ServiceProcess;
  * process's CPU time comes from {@link ProcessHandle.Info#totalCpuDuration()} (on Linux
  * {@code /proc/<pid>/stat}: user and system time of all its threads, in ticks of 10 ms;
  * not its child processes, so a {@code java} that is a script starting the JVM without
- * {@code exec} is not measured), the machine's from {@code /proc/stat}. A process that
- * ends inside the window cannot be read at its end and is left out, with a warning: stop
- * the meter before stopping the process.
+ * {@code exec} is not measured), each of its threads' from {@code /proc/<pid>/task}
+ * ({@link ThreadTicks}), the machine's from {@code /proc/stat}. A process that ends
+ * inside the window cannot be read at its end and is left out, with a warning: stop the
+ * meter before stopping the process.
  */
 public final class CpuMeter {
 
@@ -40,6 +41,8 @@ public final class CpuMeter {
 	private final Map<String, ThreadTicks> threadsStarted;
 
 	private final long[] machineStarted;
+
+	private final long startedNanos = System.nanoTime();
 
 	private CpuMeter(Map<String, Long> processes) {
 		this.processes.putAll(handles(processes));
@@ -117,7 +120,8 @@ public final class CpuMeter {
 				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
 			}
 		});
-		return new CpuUse(seconds, busy(this.machineStarted, machineStopped), threadSeconds);
+		return new CpuUse(seconds, busy(this.machineStarted, machineStopped),
+				(System.nanoTime() - this.startedNanos) / 1e9, threadSeconds);
 	}
 
 	// What the process's threads took, by group; what they do not add up to of the

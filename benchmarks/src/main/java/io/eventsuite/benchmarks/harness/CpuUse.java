@@ -17,12 +17,14 @@ import java.util.stream.Collectors;
  * @param machineBusy the share of all the machine's cores not idle over the window (user,
  * system, interrupts and time stolen by the hypervisor), from 0 to 1; {@code NaN} where
  * the operating system does not say ({@code /proc/stat} is Linux's)
+ * @param windowSeconds how long the window lasted, {@code NaN} if not known
  * @param threadSeconds per process, CPU seconds per group of its threads (as
  * {@code top -H} names them, trailing numbers dropped: {@code http-nio-8080-e},
  * {@code GC Thread#}), and {@value #ENDED} for threads that ended inside the window;
  * empty where not measured
  */
-public record CpuUse(Map<String, Double> seconds, double machineBusy, Map<String, Map<String, Double>> threadSeconds) {
+public record CpuUse(Map<String, Double> seconds, double machineBusy, double windowSeconds,
+		Map<String, Map<String, Double>> threadSeconds) {
 
 	/** A run whose CPU was not measured. */
 	public static final CpuUse NONE = new CpuUse(Map.of(), Double.NaN);
@@ -44,7 +46,7 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, Map<String
 	 * @param machineBusy the share of the machine's cores busy
 	 */
 	public CpuUse(Map<String, Double> seconds, double machineBusy) {
-		this(seconds, machineBusy, Map.of());
+		this(seconds, machineBusy, Double.NaN, Map.of());
 	}
 
 	public boolean measured() {
@@ -80,6 +82,23 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, Map<String
 			});
 		}
 		return Collections.unmodifiableMap(perEvent);
+	}
+
+	/**
+	 * What each group of a process's threads took, as a share of one core over the
+	 * window: what {@code top -H} shows, 1.0 for a thread busy the whole time.
+	 * @return by process, then by thread group; empty if not measured
+	 */
+	public Map<String, Map<String, Double>> threadCores() {
+		Map<String, Map<String, Double>> cores = new LinkedHashMap<>();
+		if (this.windowSeconds > 0) {
+			this.threadSeconds.forEach((process, threads) -> {
+				Map<String, Double> shares = new LinkedHashMap<>();
+				threads.forEach((thread, cpu) -> shares.put(thread, cpu / this.windowSeconds));
+				cores.put(process, Collections.unmodifiableMap(shares));
+			});
+		}
+		return Collections.unmodifiableMap(cores);
 	}
 
 	/**

@@ -83,6 +83,14 @@ public record Measurement(String series, String variant, Role role, int round, l
 	}
 
 	/**
+	 * Each group of each process's threads as a share of one core over the run.
+	 * @return empty if the threads' CPU was not measured
+	 */
+	public Map<String, Map<String, Double>> threadCores() {
+		return this.cpu.threadCores();
+	}
+
+	/**
 	 * The CPU per event and the machine's load, as the report writes them.
 	 * @return the text, {@code –} if not measured
 	 */

@@ -23,10 +23,13 @@ public final class Report {
 			+ "p50_ms,p99_ms,p999_ms,max_ms,peak_rss_mb,cpu_ms_per_event,machine_busy";
 
 	private static final String THREADS_CSV_HEADER = "benchmark,series,variant,role,round,process,threads,cpu_seconds,"
-			+ "cpu_ms_per_event";
+			+ "cpu_ms_per_event,core_share";
 
 	/** How many of a process's busiest thread groups the table names. */
 	private static final int BUSIEST = 4;
+
+	/** Below this share of a core, a thread group is not named in the table. */
+	private static final double NOTABLE_CORE_SHARE = 0.02;
 
 	private final String name;
 
@@ -165,20 +168,19 @@ public final class Report {
 		return text.toString();
 	}
 
-	// Where each process's CPU went, the medians of the runs: what `top -H` would show,
-	// per event.
+	// Where each process's CPU went, the medians of the runs: what `top -H` shows.
 	private void busiestThreads(StringBuilder text) {
-		List<Summary> measured = summaries().stream()
-			.filter((summary) -> !summary.threadMillisPerEvent().isEmpty())
-			.toList();
+		List<Summary> measured = summaries().stream().filter((summary) -> !summary.threadCores().isEmpty()).toList();
 		if (measured.isEmpty()) {
 			return;
 		}
-		text.append("\nBusiest threads, CPU ms per event (median of the runs; names as the kernel keeps them, "
-				+ "15 characters, trailing numbers dropped):\n\n");
+		text.append("\nBusiest threads, share of a core over the run (median of the runs; at most ")
+			.append(BUSIEST)
+			.append(" per process, from 2%; named as the kernel keeps them, 15 characters, trailing numbers "
+					+ "dropped; all of them in the threads CSV):\n\n");
 		for (Summary summary : measured) {
 			text.append("- ").append(summary.series()).append(", ").append(summary.variant()).append(": ");
-			text.append(summary.threadMillisPerEvent()
+			text.append(summary.threadCores()
 				.entrySet()
 				.stream()
 				.map((process) -> process.getKey() + " " + busiest(process.getValue()))
@@ -188,12 +190,14 @@ public final class Report {
 	}
 
 	private static String busiest(Map<String, Double> threads) {
-		return threads.entrySet()
+		String busiest = threads.entrySet()
 			.stream()
+			.filter((thread) -> thread.getValue() >= NOTABLE_CORE_SHARE)
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.limit(BUSIEST)
-			.map((thread) -> "`" + thread.getKey() + "` " + CpuUse.millis(thread.getValue()))
+			.map((thread) -> String.format(Locale.ROOT, "`%s` %.0f%%", thread.getKey(), thread.getValue() * 100))
 			.collect(Collectors.joining(", "));
+		return busiest.isEmpty() ? "–" : busiest;
 	}
 
 	/**
@@ -235,6 +239,7 @@ public final class Report {
 		StringBuilder csv = new StringBuilder(THREADS_CSV_HEADER).append('\n');
 		for (Measurement m : this.measurements) {
 			Map<String, Map<String, Double>> perEvent = m.threadMillisPerEvent();
+			Map<String, Map<String, Double>> cores = m.threadCores();
 			m.cpu()
 				.threadSeconds()
 				.forEach((process,
@@ -242,7 +247,8 @@ public final class Report {
 							.append(String.join(",", this.name, quoted(m.series()), quoted(m.variant()),
 									m.role().name().toLowerCase(Locale.ROOT), String.valueOf(m.round()),
 									quoted(process), quoted(thread), decimal(seconds),
-									decimal(perEvent.getOrDefault(process, Map.of()).getOrDefault(thread, Double.NaN))))
+									decimal(perEvent.getOrDefault(process, Map.of()).getOrDefault(thread, Double.NaN)),
+									decimal(cores.getOrDefault(process, Map.of()).getOrDefault(thread, Double.NaN))))
 							.append('\n')));
 		}
 		return csv.toString();
@@ -303,14 +309,15 @@ public final class Report {
 	 * its CPU milliseconds per event; empty if none did
 	 * @param machineBusy the median share of the machine's cores busy during those runs,
 	 * {@code NaN} if not measured
-	 * @param threadMillisPerEvent per process and group of its threads, the median over
-	 * the runs that measured it of its CPU milliseconds per event; empty if none did
+	 * @param threadCores per process and group of its threads, the median over the runs
+	 * that measured the process of its share of a core (a group missing from such a run
+	 * counts as 0 there); empty if none did
 	 * @param errors failures over all runs
 	 */
 	public record Summary(String series, String variant, Role role, int runs, double medianPerSecond,
 			double minPerSecond, double maxPerSecond, Latency latency, double medianSeconds, double peakRssMb,
-			Map<String, Double> cpuMillisPerEvent, double machineBusy,
-			Map<String, Map<String, Double>> threadMillisPerEvent, long errors) {
+			Map<String, Double> cpuMillisPerEvent, double machineBusy, Map<String, Map<String, Double>> threadCores,
+			long errors) {
 
 		static Summary of(List<Measurement> runs) {
 			Measurement first = runs.get(0);
@@ -344,7 +351,7 @@ public final class Report {
 		// thread that lived in one run of three does not count as if it lived in all.
 		private static Map<String, Map<String, Double>> threadMedians(List<Measurement> runs) {
 			Map<String, List<Map<String, Double>>> perProcess = new LinkedHashMap<>();
-			runs.forEach((run) -> run.threadMillisPerEvent()
+			runs.forEach((run) -> run.threadCores()
 				.forEach((process, threads) -> perProcess.computeIfAbsent(process, (any) -> new ArrayList<>())
 					.add(threads)));
 			Map<String, Map<String, Double>> medians = new LinkedHashMap<>();

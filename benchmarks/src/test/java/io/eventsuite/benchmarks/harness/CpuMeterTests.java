@@ -65,6 +65,7 @@ class CpuMeterTests {
 			.hasEntrySatisfying(CpuUse.ENDED, (seconds) -> assertThat(seconds).isGreaterThanOrEqualTo(0.35));
 		assertThat(used.threadSeconds().get("self").values().stream().mapToDouble(Double::doubleValue).sum())
 			.isCloseTo(used.seconds().get("self"), within(0.02));
+		assertThat(used.windowSeconds()).isGreaterThanOrEqualTo(0.4);
 	}
 
 	@Test

@@ -130,27 +130,38 @@ class ReportTests {
 	}
 
 	@Test
-	void busiestThreadsAreEachGroupsMedianWithAMissingGroupTakingNothing(@TempDir Path directory) throws IOException {
+	void busiestThreadsAreEachGroupsMedianShareOfACoreWithAMissingGroupTakingNothing(@TempDir Path directory)
+			throws IOException {
+		// Runs of one second each, metered over two: 0.60 CPU seconds is 30% of a core.
 		List<Measurement> runs = List.of(
 				run("suite", Role.CONTENDER, 1, 1_000)
-					.withCpu(threads(Map.of("http-nio-8080-e", 0.30, "C2 CompilerThre", 0.20, "VM Periodic Tas", 0.01,
-							"GC Thread#", 0.05, "kafka-producer-", 0.06))),
+					.withCpu(threads(Map.of("http-nio-8080-e", 0.60, "C2 CompilerThre", 0.40, "VM Periodic Tas", 0.02,
+							"GC Thread#", 0.10, "kafka-producer-", 0.12))),
 				run("suite", Role.CONTENDER, 2, 1_000)
-					.withCpu(threads(Map.of("http-nio-8080-e", 0.50, "GC Thread#", 0.04, "kafka-producer-", 0.08))),
-				run("suite", Role.CONTENDER, 3, 1_000).withCpu(threads(Map.of("http-nio-8080-e", 0.40,
-						"C2 CompilerThre", 0.10, "GC Thread#", 0.06, "kafka-producer-", 0.07))));
+					.withCpu(threads(Map.of("http-nio-8080-e", 1.00, "GC Thread#", 0.08, "kafka-producer-", 0.16))),
+				run("suite", Role.CONTENDER, 3, 1_000).withCpu(threads(Map.of("http-nio-8080-e", 0.80,
+						"C2 CompilerThre", 0.20, "GC Thread#", 0.12, "kafka-producer-", 0.14))));
 
 		Report report = untargeted(runs);
 
-		// The compiler took 0.20, nothing and 0.10 s: its median is 0.10, not 0.15.
-		assertThat(report.summary("unthrottled", "suite").threadMillisPerEvent().get("order-service"))
+		// The compiler took 20%, nothing and 10% of a core: its median is 10%, not 15%.
+		assertThat(report.summary("unthrottled", "suite").threadCores().get("order-service"))
 			.containsEntry("http-nio-8080-e", 0.4)
 			.containsEntry("C2 CompilerThre", 0.1)
 			.containsEntry("VM Periodic Tas", 0.0);
-		assertThat(report.table()).contains("- unthrottled, suite: order-service `http-nio-8080-e` 0.40, "
-				+ "`C2 CompilerThre` 0.10, `kafka-producer-` 0.070, `GC Thread#` 0.050\n");
+		assertThat(report.table()).contains("- unthrottled, suite: order-service `http-nio-8080-e` 40%, "
+				+ "`C2 CompilerThre` 10%, `kafka-producer-` 7%, `GC Thread#` 5%\n");
 		assertThat(Files.readAllLines(report.write(directory).threadsCsv())).hasSize(1 + 5 + 3 + 4)
-			.contains("test,\"unthrottled\",\"suite\",contender,2,\"order-service\",\"GC Thread#\",0.040,0.040");
+			.contains("test,\"unthrottled\",\"suite\",contender,2,\"order-service\",\"GC Thread#\",0.080,0.080,"
+					+ "0.040");
+	}
+
+	@Test
+	void threadsBelowTwoPercentOfACoreAreNotNamed() {
+		Report report = untargeted(List.of(run("suite", Role.CONTENDER, 1, 1_000)
+			.withCpu(threads(Map.of("main", 0.01, "C1 CompilerThre", 0.03)))));
+
+		assertThat(report.table()).contains("- unthrottled, suite: order-service –\n");
 	}
 
 	@Test
@@ -158,8 +169,8 @@ class ReportTests {
 		Report report = untargeted(List.of(run("suite", Role.CONTENDER, 1, 1_000).withCpu(cpu(0.5, 0.2, 0.9))));
 
 		assertThat(report.table()).doesNotContain("Busiest threads");
-		assertThat(Files.readAllLines(report.write(directory).threadsCsv()))
-			.containsExactly("benchmark,series,variant,role,round,process,threads,cpu_seconds,cpu_ms_per_event");
+		assertThat(Files.readAllLines(report.write(directory).threadsCsv())).containsExactly(
+				"benchmark,series,variant,role,round,process,threads,cpu_seconds,cpu_ms_per_event,core_share");
 	}
 
 	@Test
@@ -190,7 +201,7 @@ class ReportTests {
 
 	private static CpuUse threads(Map<String, Double> orderServiceThreads) {
 		double total = orderServiceThreads.values().stream().mapToDouble(Double::doubleValue).sum();
-		return new CpuUse(Map.of("order-service", total), 0.9, Map.of("order-service", orderServiceThreads));
+		return new CpuUse(Map.of("order-service", total), 0.9, 2.0, Map.of("order-service", orderServiceThreads));
 	}
 
 	private static Measurement run(String variant, Role role, int round, double perSecond) {
