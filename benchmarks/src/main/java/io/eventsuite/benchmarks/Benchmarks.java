@@ -86,8 +86,8 @@ public final class Benchmarks {
 		}
 		Report report = benchmark.run().apply(options);
 		Report.Written written = report.write(options.path("out", root.resolve("benchmarks/results")));
-		log.info("\n{}\nWritten: {}, {}, {}, {}", report.table(), written.table(), written.csv(), written.threadsCsv(),
-				written.chart());
+		log.info("\n{}\nWritten: {}, {}, {}{}", report.table(), written.table(), written.csv(), written.chart(),
+				written.threadsCsv().map((threads) -> ", " + threads).orElse(""));
 	}
 
 	private static String usage() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -177,7 +178,8 @@ public final class Report {
 		text.append("\nBusiest threads, share of a core over the run (median of the runs; at most ")
 			.append(BUSIEST)
 			.append(" per process, from 2%; named as the kernel keeps them, 15 characters, trailing numbers "
-					+ "dropped; all of them in the threads CSV):\n\n");
+					+ "dropped; the JVM's compilers as JIT and its collector as GC; every thread in the threads CSV):"
+					+ "\n\n");
 		for (Summary summary : measured) {
 			text.append("- ").append(summary.series()).append(", ").append(summary.variant()).append(": ");
 			text.append(summary.threadCores()
@@ -201,19 +203,23 @@ public final class Report {
 	}
 
 	/**
-	 * Writes {@code <name>.md}, {@code <name>.csv}, {@code <name>-threads.csv} and
-	 * {@code <name>.png}.
+	 * Writes {@code <name>.md}, {@code <name>.csv}, {@code <name>.png} and, where a run
+	 * measured its processes' threads, {@code <name>-threads.csv}.
 	 * @param directory where
 	 * @return the files written
 	 */
 	public Written write(Path directory) {
 		try {
 			Files.createDirectories(directory);
+			boolean threads = this.measurements.stream().anyMatch((m) -> !m.cpu().threadSeconds().isEmpty());
 			Written written = new Written(directory.resolve(this.name + ".md"), directory.resolve(this.name + ".csv"),
-					directory.resolve(this.name + "-threads.csv"), directory.resolve(this.name + ".png"));
+					threads ? Optional.of(directory.resolve(this.name + "-threads.csv")) : Optional.empty(),
+					directory.resolve(this.name + ".png"));
 			Files.writeString(written.table(), table(), StandardCharsets.UTF_8);
 			Files.writeString(written.csv(), csv(), StandardCharsets.UTF_8);
-			Files.writeString(written.threadsCsv(), threadsCsv(), StandardCharsets.UTF_8);
+			if (written.threadsCsv().isPresent()) {
+				Files.writeString(written.threadsCsv().get(), threadsCsv(), StandardCharsets.UTF_8);
+			}
 			Charts.write(this, written.chart());
 			return written;
 		}
@@ -285,11 +291,11 @@ public final class Report {
 	 *
 	 * @param table the Markdown table
 	 * @param csv every run
-	 * @param threadsCsv every run's CPU per process and thread group (only the header
-	 * where none was measured)
+	 * @param threadsCsv every run's CPU per process and thread group, where any was
+	 * measured
 	 * @param chart the PNG chart
 	 */
-	public record Written(Path table, Path csv, Path threadsCsv, Path chart) {
+	public record Written(Path table, Path csv, Optional<Path> threadsCsv, Path chart) {
 	}
 
 	/**
@@ -309,9 +315,10 @@ public final class Report {
 	 * its CPU milliseconds per event; empty if none did
 	 * @param machineBusy the median share of the machine's cores busy during those runs,
 	 * {@code NaN} if not measured
-	 * @param threadCores per process and group of its threads, the median over the runs
-	 * that measured the process of its share of a core (a group missing from such a run
-	 * counts as 0 there); empty if none did
+	 * @param threadCores per process and group of its threads (the JVM's compilers and
+	 * collector each as one, {@link JvmThreads}), the median over the runs that measured
+	 * the process of its share of a core (a group missing from such a run counts as 0
+	 * there); empty if none did
 	 * @param errors failures over all runs
 	 */
 	public record Summary(String series, String variant, Role role, int runs, double medianPerSecond,
@@ -353,7 +360,7 @@ public final class Report {
 			Map<String, List<Map<String, Double>>> perProcess = new LinkedHashMap<>();
 			runs.forEach((run) -> run.threadCores()
 				.forEach((process, threads) -> perProcess.computeIfAbsent(process, (any) -> new ArrayList<>())
-					.add(threads)));
+					.add(JvmThreads.fold(threads))));
 			Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
 			perProcess.forEach((process, measured) -> {
 				Map<String, Double> groups = new LinkedHashMap<>();

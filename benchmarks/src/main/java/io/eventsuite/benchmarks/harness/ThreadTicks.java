@@ -21,6 +21,9 @@ import java.util.TreeMap;
  */
 record ThreadTicks(Map<Long, Task> threads) {
 
+	/** How much of a thread's name the kernel keeps. */
+	static final int NAME_LENGTH = 15;
+
 	/** What the kernel counts CPU time in, per second. */
 	static final double TICKS_PER_SECOND = 100;
 
@@ -109,9 +112,17 @@ record ThreadTicks(Map<Long, Task> threads) {
 		return seconds;
 	}
 
+	// A name the kernel cut after one character of its last part keeps that part's
+	// first character only, which tells threads of one kind apart by chance: Tomcat's
+	// request threads from its poller (http-nio-8080-e, http-nio-8080-P), one
+	// start's Kafka Streams thread from the next (order-service-<uuid>-StreamThread-1
+	// is order-service-a or order-service-7). That character goes too.
 	static String group(String name) {
 		int end = name.length();
 		while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+			end--;
+		}
+		if (name.length() == NAME_LENGTH && end == NAME_LENGTH && end >= 2 && name.charAt(end - 2) == '-') {
 			end--;
 		}
 		return (end == 0) ? name : name.substring(0, end);

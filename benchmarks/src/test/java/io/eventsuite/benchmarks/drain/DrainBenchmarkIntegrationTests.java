@@ -43,6 +43,10 @@ class DrainBenchmarkIntegrationTests {
 		assertThat(contender.perSecond()).isPositive().isFinite();
 		assertThat(contender.cpuMillisPerEvent()).containsOnlyKeys("notification-service", "broker", "harness")
 			.hasEntrySatisfying("notification-service", (millis) -> assertThat(millis).isPositive());
+		// The listener's thread, as the kernel names it (15 characters), did the work.
+		assertThat(contender.cpu().threadSeconds()).containsOnlyKeys("notification-service", "broker", "harness");
+		assertThat(contender.cpu().threadSeconds().get("notification-service")).hasEntrySatisfying("order-notificat",
+				(seconds) -> assertThat(seconds).isPositive());
 		measurements.stream().skip(2).forEach((secondHalf) -> {
 			assertThat(secondHalf.variant()).isEqualTo(DrainBenchmark.SECOND_HALF);
 			assertThat(secondHalf.count()).isPositive().isLessThan(contender.count());
@@ -55,6 +59,8 @@ class DrainBenchmarkIntegrationTests {
 			.contains("of ConsumerPerformance's")
 			.contains(report.verdicts().get(0).text());
 		assertThat(Files.readAllLines(written.csv())).hasSize(1 + measurements.size());
+		assertThat(Files.readAllLines(written.threadsCsv().orElseThrow()))
+			.anyMatch((line) -> line.contains("\"notification-service\",\"order-notificat\","));
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
 	}
 

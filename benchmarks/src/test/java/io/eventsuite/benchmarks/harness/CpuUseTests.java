@@ -23,10 +23,10 @@ class CpuUseTests {
 	@Test
 	void aThreadGroupsShareOfACoreIsItsCpuOverTheWindow() {
 		Map<String, Map<String, Double>> threads = Map.of("order-service",
-				Map.of("http-nio-8080-e", 3.0, "C2 CompilerThre", 0.5));
+				Map.of("http-nio-8080-", 3.0, "C2 CompilerThre", 0.5));
 
 		assertThat(new CpuUse(Map.of("order-service", 3.5), 0.9, 10.0, threads).threadCores())
-			.containsExactly(Map.entry("order-service", Map.of("http-nio-8080-e", 0.3, "C2 CompilerThre", 0.05)));
+			.containsExactly(Map.entry("order-service", Map.of("http-nio-8080-", 0.3, "C2 CompilerThre", 0.05)));
 		assertThat(new CpuUse(Map.of("order-service", 3.5), 0.9, Double.NaN, threads).threadCores()).isEmpty();
 	}
 

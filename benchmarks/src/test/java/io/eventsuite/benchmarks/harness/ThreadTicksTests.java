@@ -28,9 +28,21 @@ class ThreadTicksTests {
 	@Test
 	void threadsThatDifferOnlyInATrailingNumberAreOneGroup() {
 		assertThat(ThreadTicks.group("GC Thread#1")).isEqualTo("GC Thread#");
-		assertThat(ThreadTicks.group("http-nio-8080-e")).isEqualTo("http-nio-8080-e");
+		assertThat(ThreadTicks.group("chat-rooms-0-C-")).isEqualTo("chat-rooms-0-C-");
 		assertThat(ThreadTicks.group("pool-2-thread-13")).isEqualTo("pool-2-thread-");
 		assertThat(ThreadTicks.group("1234")).isEqualTo("1234");
+	}
+
+	@Test
+	void aNameCutOneCharacterIntoItsLastPartLosesThatCharacter() {
+		// Tomcat's request threads and poller; a Kafka Streams thread named after a
+		// random process id; a name that is not cut keeps its character.
+		assertThat(ThreadTicks.group("http-nio-8080-e")).isEqualTo("http-nio-8080-");
+		assertThat(ThreadTicks.group("http-nio-8080-P")).isEqualTo("http-nio-8080-");
+		assertThat(ThreadTicks.group("order-service-a")).isEqualTo("order-service-");
+		assertThat(ThreadTicks.group("order-service-7")).isEqualTo("order-service-");
+		assertThat(ThreadTicks.group("order-notificat")).isEqualTo("order-notificat");
+		assertThat(ThreadTicks.group("worker-x")).isEqualTo("worker-x");
 	}
 
 	@Test
@@ -59,13 +71,13 @@ class ThreadTicksTests {
 			spun.countDown();
 			// Alive until read: an ended thread is gone from /proc.
 			awaitQuietly(release);
-		}, "ticks-spinner-worker-7");
+		}, "ticks-spinning-thread-7");
 		spinner.setDaemon(true);
 		spinner.start();
 		try {
 			assertThat(spun.await(30, TimeUnit.SECONDS)).isTrue();
 
-			assertThat(ThreadTicks.of(self).secondsSince(before)).hasEntrySatisfying("ticks-spinner-w",
+			assertThat(ThreadTicks.of(self).secondsSince(before)).hasEntrySatisfying("ticks-spinning-",
 					(seconds) -> assertThat(seconds).isCloseTo(0.3, within(0.05)));
 		}
 		finally {

@@ -28,7 +28,9 @@ class ProducerBenchmarkIntegrationTests {
 				"0", "warmup-rounds", "0", "rounds", "1")));
 
 		assertThat(report.measurements()).extracting(Measurement::variant)
-			.containsExactly(ProducerBenchmark.REFERENCE, ProducerBenchmark.DIAGNOSTIC, ProducerBenchmark.CONTENDER);
+			.containsExactly(ProducerBenchmark.REFERENCE, ProducerBenchmark.DIAGNOSTIC, ProducerBenchmark.CONTENDER,
+					ProducerBenchmark.THREADED);
+		// Two threads share the timed records: together they send all of them.
 		for (Measurement measurement : report.measurements()) {
 			assertThat(measurement.count()).as(measurement.variant()).isEqualTo(RECORDS);
 			assertThat(measurement.errors()).as(measurement.variant()).isZero();
@@ -41,7 +43,8 @@ class ProducerBenchmarkIntegrationTests {
 		Report.Written written = report.write(Path.of("target", "smoke-results"));
 		assertThat(Files.readString(written.table())).contains(ProducerBenchmark.REFERENCE)
 			.contains(report.verdicts().get(0).text());
-		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 3);
+		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 4);
+		assertThat(written.threadsCsv()).isEmpty();
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
 	}
 
