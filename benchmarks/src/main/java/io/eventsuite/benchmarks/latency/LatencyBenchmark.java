@@ -105,7 +105,10 @@ public final class LatencyBenchmark {
 	private LatencyBenchmark(Options options, Path work) {
 		this.rate = options.doubleValue("rate", 1000);
 		this.duration = options.seconds("seconds", Duration.ofSeconds(8));
-		this.warmup = options.seconds("warmup", Duration.ofSeconds(60));
+		// Three minutes: after one, on two busy cores, the services' compilers were still
+		// taking a fifth of a core and order-service's request threads half as much again
+		// CPU per order as after three (docs/benchmarks.md, target 4).
+		this.warmup = options.seconds("warmup", Duration.ofSeconds(180));
 		this.rounds = options.intValue("rounds", 3);
 		this.brokers = Arrays.stream(options.string("brokers", "1,3").split(","))
 			.map(String::strip)
@@ -120,7 +123,7 @@ public final class LatencyBenchmark {
 	 * Runs the benchmark.
 	 * @param options {@code --rate} orders per second, open-loop (1,000),
 	 * {@code --seconds} per run (8), {@code --warmup} seconds of orders at the rate
-	 * before the first round, not counted (60), {@code --rounds} (3), {@code --brokers}
+	 * before the first round, not counted (180), {@code --rounds} (3), {@code --brokers}
 	 * the cluster sizes, in turn ({@code 1,3}), {@code --e2e-records} records of
 	 * {@code EndToEndLatency} per run (500), {@code --wait} seconds for the last
 	 * notifications after the last answer before the missing ones count as errors (10)
