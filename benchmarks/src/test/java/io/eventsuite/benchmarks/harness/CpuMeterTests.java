@@ -112,7 +112,7 @@ class CpuMeterTests {
 
 	// Work on this thread until it has had this much CPU: a fixed amount of work, however
 	// long the machine makes it take.
-	private static void spin(Duration cpu) {
+	static void spin(Duration cpu) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();
 		long sink = 0;

@@ -1,6 +1,5 @@
 package io.eventsuite.benchmarks.harness;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +66,7 @@ class ThreadTicksTests {
 		CountDownLatch spun = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		Thread spinner = new Thread(() -> {
-			spin(Duration.ofMillis(300));
+			CpuMeterTests.spin(Duration.ofMillis(300));
 			spun.countDown();
 			// Alive until read: an ended thread is gone from /proc.
 			awaitQuietly(release);
@@ -97,16 +96,6 @@ class ThreadTicksTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	static void spin(Duration cpu) {
-		var threads = ManagementFactory.getThreadMXBean();
-		long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();
-		long sink = 0;
-		while (threads.getCurrentThreadCpuTime() < until) {
-			sink += System.nanoTime() % 7;
-		}
-		assertThat(sink).isNotNegative();
 	}
 
 }
