@@ -99,13 +99,15 @@ public final class CpuMeter {
 		Map<String, ProcessHandle> processes = new LinkedHashMap<>(this.processes);
 		Map<String, Duration> before = new LinkedHashMap<>(this.started);
 		Map<String, ThreadTicks> threadsBefore = new LinkedHashMap<>(this.threadsStarted);
-		handles(startedInWindow).forEach((name, handle) -> {
+		Map<String, ProcessHandle> young = handles(startedInWindow);
+		young.forEach((name, handle) -> {
 			processes.put(name, handle);
 			before.put(name, Duration.ZERO);
 			threadsBefore.put(name, ThreadTicks.NONE);
 		});
-		Map<String, ThreadTicks> threadsAfter = threadTicks(processes);
+		// In the order of the start, so that both figures' windows are as long.
 		Map<String, Duration> after = cpuTimes(processes);
+		Map<String, ThreadTicks> threadsAfter = threadTicks(processes);
 		long[] machineStopped = machineTicks();
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		Map<String, Map<String, Double>> threadSeconds = new LinkedHashMap<>();
@@ -113,8 +115,14 @@ public final class CpuMeter {
 			if (after.containsKey(name)) {
 				double total = after.get(name).minus(cpu).toNanos() / 1e9;
 				seconds.put(name, total);
-				threads(total, threadsBefore.get(name), threadsAfter.get(name))
-					.ifPresent((threads) -> threadSeconds.put(name, threads));
+				// A process older than the window whose threads could not be read at its
+				// start gets no thread figures: they would count each thread's whole
+				// life.
+				ThreadTicks threadsAtStart = threadsBefore.get(name);
+				if (young.containsKey(name) || !threadsAtStart.threads().isEmpty()) {
+					threads(total, threadsAtStart, threadsAfter.get(name))
+						.ifPresent((threads) -> threadSeconds.put(name, threads));
+				}
 			}
 			else {
 				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
@@ -126,7 +134,8 @@ public final class CpuMeter {
 
 	// What the process's threads took, by group; what they do not add up to of the
 	// process's own figure (which keeps the time of its ended threads) ended inside the
-	// window. Read in the same ticks, so that a tick or two is the only noise.
+	// window. Both are in ticks, each thread's rounded down apart and read a moment after
+	// the process's total: a few ticks of noise, so less than two is not shown.
 	private static Optional<Map<String, Double>> threads(double total, ThreadTicks before, ThreadTicks after) {
 		if (after == null || after.threads().isEmpty()) {
 			return Optional.empty();

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * the operating system does not say ({@code /proc/stat} is Linux's)
  * @param windowSeconds how long the window lasted, {@code NaN} if not known
  * @param threadSeconds per process, CPU seconds per group of its threads (as
- * {@code top -H} names them, trailing numbers dropped: {@code http-nio-8080-e},
+ * {@code top -H} names them, trailing numbers dropped: {@code http-nio-8080-},
  * {@code GC Thread#}), and {@value #ENDED} for threads that ended inside the window;
  * empty where not measured
  */
@@ -121,7 +121,7 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, double win
 	}
 
 	// From microseconds (a broker per record) to seconds (a start).
-	static String millis(double value) {
+	private static String millis(double value) {
 		String format = (value < 0.1) ? "%.3f" : (value < 100) ? "%.2f" : "%,.0f";
 		return String.format(Locale.ROOT, format, value);
 	}

@@ -29,7 +29,7 @@ final class JvmThreads {
 		return folded;
 	}
 
-	static String family(String group) {
+	private static String family(String group) {
 		if (group.startsWith("C1 CompilerThre") || group.startsWith("C2 CompilerThre")) {
 			return JIT;
 		}

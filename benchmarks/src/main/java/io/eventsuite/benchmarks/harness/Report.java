@@ -177,7 +177,9 @@ public final class Report {
 		}
 		text.append("\nBusiest threads, share of a core over the run (median of the runs; at most ")
 			.append(BUSIEST)
-			.append(" per process, from 2%; named as the kernel keeps them, 15 characters, trailing numbers "
+			.append(" per process, from ")
+			.append(Math.round(NOTABLE_CORE_SHARE * 100))
+			.append("%; named as the kernel keeps them, 15 characters, trailing numbers "
 					+ "dropped; the JVM's compilers as JIT and its collector as GC; every thread in the threads CSV):"
 					+ "\n\n");
 		for (Summary summary : measured) {

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * it: from {@code /proc/<pid>/task/<tid>/stat}, user and system time in ticks of
  * {@code USER_HZ} (100 per second on Linux), with the thread's name as the kernel keeps
  * it: its first 15 characters ({@code http-nio-8080-e} for Tomcat's
- * {@code http-nio-8080-exec-12}).
+ * {@code http-nio-8080-exec-12}). A thread is known by its id and its start time, so that
+ * a later thread given the same id is not mistaken for it.
  *
  * @param threads by thread id: its name and its ticks
  */
@@ -41,8 +42,10 @@ record ThreadTicks(Map<Long, Task> threads) {
 	 *
 	 * @param name its name, at most 15 characters
 	 * @param ticks its user and system time
+	 * @param started when it started, in ticks since the machine booted: with the thread
+	 * id, what tells a thread from a later one given the same id
 	 */
-	record Task(String name, long ticks) {
+	record Task(String name, long ticks, long started) {
 	}
 
 	/**
@@ -66,21 +69,22 @@ record ThreadTicks(Map<Long, Task> threads) {
 	}
 
 	// A thread may end between listing and reading: it is then left out, like one that
-	// ended before the listing.
+	// ended before the listing; so is a line that cannot be read, rather than the whole
+	// process.
 	private static Optional<Task> readStat(Path stat) {
 		try {
 			return Optional.of(parse(Files.readString(stat)));
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			return Optional.empty();
 		}
 	}
 
 	/**
 	 * Reads one line of {@code /proc/<pid>/task/<tid>/stat}:
-	 * {@code tid (name) state ppid ... utime stime ...}, utime and stime the 14th and
-	 * 15th fields. The name may hold spaces and parentheses, so it runs to the last
-	 * {@code )}.
+	 * {@code tid (name) state ppid ... utime stime ... starttime ...}, utime and stime
+	 * the 14th and 15th fields, starttime the 22nd. The name may hold spaces and
+	 * parentheses, so it runs to the last {@code )}.
 	 * @param line the line
 	 * @return the thread
 	 */
@@ -88,8 +92,10 @@ record ThreadTicks(Map<Long, Task> threads) {
 		int open = line.indexOf('(');
 		int close = line.lastIndexOf(')');
 		String[] after = line.substring(close + 2).trim().split(" ");
-		// after[0] is the 3rd field (state): utime is after[11], stime after[12].
-		return new Task(line.substring(open + 1, close), Long.parseLong(after[11]) + Long.parseLong(after[12]));
+		// after[0] is the 3rd field (state): utime is after[11], stime after[12],
+		// starttime after[19].
+		return new Task(line.substring(open + 1, close), Long.parseLong(after[11]) + Long.parseLong(after[12]),
+				Long.parseLong(after[19]));
 	}
 
 	/**
@@ -103,7 +109,7 @@ record ThreadTicks(Map<Long, Task> threads) {
 		Map<String, Double> seconds = new TreeMap<>();
 		this.threads.forEach((tid, task) -> {
 			Task before = earlier.threads.get(tid);
-			long ticks = (before != null && before.name().equals(task.name())) ? task.ticks() - before.ticks()
+			long ticks = (before != null && before.started() == task.started()) ? task.ticks() - before.ticks()
 					: task.ticks();
 			if (ticks > 0) {
 				seconds.merge(group(task.name()), ticks / TICKS_PER_SECOND, Double::sum);
@@ -113,10 +119,12 @@ record ThreadTicks(Map<Long, Task> threads) {
 	}
 
 	// A name the kernel cut after one character of its last part keeps that part's
-	// first character only, which tells threads of one kind apart by chance: Tomcat's
-	// request threads from its poller (http-nio-8080-e, http-nio-8080-P), one
-	// start's Kafka Streams thread from the next (order-service-<uuid>-StreamThread-1
-	// is order-service-a or order-service-7). That character goes too.
+	// first character only, which splits a family of threads by chance: Tomcat's
+	// request threads from its poller (http-nio-8080-e, http-nio-8080-P; with a
+	// five-digit port the kernel keeps neither), one start's Kafka Streams thread from
+	// the next (order-service-<uuid>-StreamThread-1 is order-service-a or
+	// order-service-7). That character goes too, and the family counts as one, on
+	// purpose.
 	static String group(String name) {
 		int end = name.length();
 		while (end > 0 && Character.isDigit(name.charAt(end - 1))) {

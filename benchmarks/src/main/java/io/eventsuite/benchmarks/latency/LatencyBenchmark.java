@@ -105,9 +105,11 @@ public final class LatencyBenchmark {
 	private LatencyBenchmark(Options options, Path work) {
 		this.rate = options.doubleValue("rate", 1000);
 		this.duration = options.seconds("seconds", Duration.ofSeconds(8));
-		// Three minutes: after one, on two busy cores, the services' compilers were still
-		// taking a fifth of a core and order-service's request threads half as much again
-		// CPU per order as after three (docs/benchmarks.md, target 4).
+		// Three minutes: after one, on two busy cores, the four JVMs' compilers were
+		// still
+		// taking half a core, and order-service 1.4 times the CPU per order it takes
+		// after
+		// three (docs/benchmarks.md, target 4).
 		this.warmup = options.seconds("warmup", Duration.ofSeconds(180));
 		this.rounds = options.intValue("rounds", 3);
 		this.brokers = Arrays.stream(options.string("brokers", "1,3").split(","))

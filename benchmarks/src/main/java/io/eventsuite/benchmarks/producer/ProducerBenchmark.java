@@ -40,7 +40,10 @@ public final class ProducerBenchmark {
 
 	static final String CONTENDER = "EventPublisher, CloudEvents";
 
-	static final String THREADED = "EventPublisher, CloudEvents, 2 threads";
+	/** How many threads the diagnostic sends from, as a service's request threads do. */
+	static final int SENDING_THREADS = 2;
+
+	static final String THREADED = "EventPublisher, CloudEvents, " + SENDING_THREADS + " threads";
 
 	/** Target 1. */
 	static final Target.Share TARGET = new Target.Share("target 1", SERIES, CONTENDER, REFERENCE, 0.85);
@@ -138,8 +141,9 @@ public final class ProducerBenchmark {
 				measure(broker, label, prefix, round, CONTENDER, Role.CONTENDER,
 						(topic, output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config, 1,
 								output)),
-				measure(broker, label, prefix, round, THREADED, Role.DIAGNOSTIC, (topic,
-						output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config, 2, output)));
+				measure(broker, label, prefix, round, THREADED, Role.DIAGNOSTIC,
+						(topic, output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config,
+								SENDING_THREADS, output)));
 	}
 
 	private Measurement measure(KafkaCluster broker, String label, String prefix, int round, String variant, Role role,

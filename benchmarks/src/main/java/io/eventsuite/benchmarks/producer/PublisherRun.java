@@ -86,7 +86,11 @@ public final class PublisherRun {
 		String topic = options.required("topic");
 		int records = Integer.parseInt(options.required("records"));
 		String mode = options.required("mode");
-		PublisherRun run = new PublisherRun(options.intValue("warmup-records", 0), options.intValue("threads", 1));
+		int threads = options.intValue("threads", 1);
+		if (threads < 1) {
+			throw new IllegalArgumentException("--threads must be at least 1: " + threads);
+		}
+		PublisherRun run = new PublisherRun(options.intValue("warmup-records", 0), threads);
 		Result result = switch (mode) {
 			case EVENT_PUBLISHER -> run.eventPublisher(config, topic, records);
 			case TEMPLATE_BYTES -> run.templateBytes(config, topic, records, options.intValue("record-size", 0));
@@ -137,7 +141,7 @@ public final class PublisherRun {
 			send.send(sequence).whenComplete((result, failure) -> delivered.countDown());
 		}
 		CountDownLatch go = new CountDownLatch(1);
-		AtomicReference<RuntimeException> senderFailure = new AtomicReference<>();
+		AtomicReference<Throwable> senderFailure = new AtomicReference<>();
 		List<Thread> senders = new ArrayList<>();
 		for (int thread = 0; thread < this.threads; thread++) {
 			long from = this.warmupRecords + (long) records * thread / this.threads;
@@ -147,7 +151,8 @@ public final class PublisherRun {
 					awaitUninterruptibly(go);
 					sendTimed(from, to, send, delivered);
 				}
-				catch (RuntimeException ex) {
+				catch (Throwable ex) {
+					// Ends the run at once: its records would otherwise be waited for.
 					senderFailure.compareAndSet(null, ex);
 				}
 			}, "sender-" + thread);
@@ -161,7 +166,7 @@ public final class PublisherRun {
 				sender.join();
 			}
 			if (senderFailure.get() != null) {
-				throw senderFailure.get();
+				throw new IllegalStateException("A sending thread failed", senderFailure.get());
 			}
 			if (!delivered.await(5, TimeUnit.MINUTES)) {
 				throw new IllegalStateException(delivered.getCount() + " records were never acknowledged");

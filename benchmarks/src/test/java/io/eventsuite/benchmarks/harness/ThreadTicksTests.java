@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.within;
 class ThreadTicksTests {
 
 	@Test
-	void readsTheNameToTheLastParenthesisAndUserPlusSystemTime() {
-		// tid (name) state ppid pgrp session tty tpgid flags minflt cminflt majflt
-		// cmajflt
-		// utime stime ...
-		String line = "4242 (C2 (x) Thread) S 1 4242 4242 0 -1 4194368 100 0 0 0 250 17 0 0 20 0 40 0 90";
+	void readsTheNameToTheLastParenthesisUserPlusSystemTimeAndTheStart() {
+		// Fields 1 to 22: tid (name) state ppid pgrp session tty tpgid flags minflt
+		// cminflt majflt cmajflt utime stime cutime cstime priority nice threads
+		// itrealvalue starttime.
+		String line = "4242 (C2 (x) Thread) S 1 4242 4242 0 -1 4194368 100 0 0 0 250 17 0 0 20 0 40 0 9001 77";
 
-		assertThat(ThreadTicks.parse(line)).isEqualTo(new ThreadTicks.Task("C2 (x) Thread", 267));
+		assertThat(ThreadTicks.parse(line)).isEqualTo(new ThreadTicks.Task("C2 (x) Thread", 267, 9001));
 	}
 
 	@Test
@@ -46,16 +46,19 @@ class ThreadTicksTests {
 
 	@Test
 	void aThreadCountsItsTicksSinceTheEarlierReadingAndANewOneWhole() {
-		ThreadTicks before = new ThreadTicks(Map.of(1L, new ThreadTicks.Task("GC Thread#0", 100), 2L,
-				new ThreadTicks.Task("GC Thread#1", 50), 3L, new ThreadTicks.Task("idle", 7)));
-		ThreadTicks after = new ThreadTicks(
-				Map.of(1L, new ThreadTicks.Task("GC Thread#0", 130), 2L, new ThreadTicks.Task("GC Thread#1", 60), 3L,
-						new ThreadTicks.Task("idle", 7), 4L, new ThreadTicks.Task("worker-4", 25),
-						// A thread id reused by a thread of another name is a new thread.
-						5L, new ThreadTicks.Task("reused", 5)));
+		ThreadTicks before = new ThreadTicks(Map.of(1L, new ThreadTicks.Task("GC Thread#0", 100, 10), 2L,
+				new ThreadTicks.Task("GC Thread#1", 50, 10), 3L, new ThreadTicks.Task("idle", 7, 10), 5L,
+				new ThreadTicks.Task("pool-1-thread-5", 400, 10)));
+		ThreadTicks after = new ThreadTicks(Map.of(1L, new ThreadTicks.Task("GC Thread#0", 130, 10), 2L,
+				new ThreadTicks.Task("GC Thread#1", 60, 10), 3L, new ThreadTicks.Task("idle", 7, 10), 4L,
+				new ThreadTicks.Task("worker-4", 25, 300),
+				// Thread 5 ended and its id went to a later thread of the same name,
+				// which
+				// counts whole, not as 5 - 400 ticks.
+				5L, new ThreadTicks.Task("pool-1-thread-5", 5, 500)));
 
 		assertThat(after.secondsSince(before)).containsOnly(Map.entry("GC Thread#", 0.4), Map.entry("worker-", 0.25),
-				Map.entry("reused", 0.05));
+				Map.entry("pool-1-thread-", 0.05));
 	}
 
 	@Test
