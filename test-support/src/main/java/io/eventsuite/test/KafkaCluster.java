@@ -41,8 +41,9 @@ public final class KafkaCluster implements AutoCloseable {
 
 	private KafkaCluster(Path directory, int size) {
 		this.directory = directory;
+		int[] ports = freePorts(2 * size);
 		for (int id = 1; id <= size; id++) {
-			this.nodes.add(new Node(id, freePort(), freePort()));
+			this.nodes.add(new Node(id, ports[2 * id - 2], ports[2 * id - 1]));
 		}
 	}
 
@@ -311,11 +312,36 @@ public final class KafkaCluster implements AutoCloseable {
 	 * @return the port
 	 */
 	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		return freePorts(1)[0];
+	}
+
+	/**
+	 * Ports nothing listens on now, all different: each is held open until all are found,
+	 * because the system may hand a port it just gave back out again (a node once got the
+	 * same port for its clients and its controller, and failed to format).
+	 * @param count how many
+	 * @return the ports
+	 */
+	public static int[] freePorts(int count) {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets.add(new ServerSocket(0));
+			}
+			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				try {
+					socket.close();
+				}
+				catch (IOException ex) {
+					// Closing a listening socket that accepted nothing; nothing to do.
+				}
+			}
 		}
 	}
 
