@@ -40,8 +40,9 @@ class LocalKafkaIntegrationTests {
 	@Test
 	void servesClientsStopsCleanlyAndKeepsRecordsAcrossARestart() throws Exception {
 		Path dataDir = this.workDir.resolve("data");
-		String[] args = { "--data-dir", dataDir.toString(), "--port", String.valueOf(LocalKafkaTests.freePort()),
-				"--controller-port", String.valueOf(LocalKafkaTests.freePort()) };
+		int[] ports = LocalKafkaTests.freePorts(2);
+		String[] args = { "--data-dir", dataDir.toString(), "--port", String.valueOf(ports[0]), "--controller-port",
+				String.valueOf(ports[1]) };
 		String bootstrapServers = "localhost:" + args[3];
 		String clusterId;
 

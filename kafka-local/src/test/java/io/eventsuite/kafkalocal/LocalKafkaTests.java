@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -130,9 +132,25 @@ class LocalKafkaTests {
 	}
 
 	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("localhost", 0));
-			return socket.getLocalPort();
+		return freePorts(1)[0];
+	}
+
+	// Each socket stays open until all ports are found: the system may hand a port it
+	// just gave back out again, and a broker's two ports must differ.
+	static int[] freePorts(int count) throws IOException {
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket();
+				sockets.add(socket);
+				socket.bind(new InetSocketAddress("localhost", 0));
+			}
+			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
 		}
 	}
 
