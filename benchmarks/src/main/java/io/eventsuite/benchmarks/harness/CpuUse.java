@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -73,15 +74,7 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, double win
 	 * completed
 	 */
 	public Map<String, Map<String, Double>> threadMillisPer(long events) {
-		Map<String, Map<String, Double>> perEvent = new LinkedHashMap<>();
-		if (events > 0) {
-			this.threadSeconds.forEach((process, threads) -> {
-				Map<String, Double> millis = new LinkedHashMap<>();
-				threads.forEach((thread, cpu) -> millis.put(thread, cpu * 1000 / events));
-				perEvent.put(process, Collections.unmodifiableMap(millis));
-			});
-		}
-		return Collections.unmodifiableMap(perEvent);
+		return (events > 0) ? threadSecondsAs((cpu) -> cpu * 1000 / events) : Map.of();
 	}
 
 	/**
@@ -90,15 +83,17 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, double win
 	 * @return by process, then by thread group; empty if not measured
 	 */
 	public Map<String, Map<String, Double>> threadCores() {
-		Map<String, Map<String, Double>> cores = new LinkedHashMap<>();
-		if (this.windowSeconds > 0) {
-			this.threadSeconds.forEach((process, threads) -> {
-				Map<String, Double> shares = new LinkedHashMap<>();
-				threads.forEach((thread, cpu) -> shares.put(thread, cpu / this.windowSeconds));
-				cores.put(process, Collections.unmodifiableMap(shares));
-			});
-		}
-		return Collections.unmodifiableMap(cores);
+		return (this.windowSeconds > 0) ? threadSecondsAs((cpu) -> cpu / this.windowSeconds) : Map.of();
+	}
+
+	private Map<String, Map<String, Double>> threadSecondsAs(DoubleUnaryOperator measure) {
+		Map<String, Map<String, Double>> scaled = new LinkedHashMap<>();
+		this.threadSeconds.forEach((process, threads) -> {
+			Map<String, Double> values = new LinkedHashMap<>();
+			threads.forEach((thread, cpu) -> values.put(thread, measure.applyAsDouble(cpu)));
+			scaled.put(process, Collections.unmodifiableMap(values));
+		});
+		return Collections.unmodifiableMap(scaled);
 	}
 
 	/**
