@@ -222,10 +222,15 @@ public final class ActivityBenchmark {
 		String topic = "bench-activity-reference-" + round;
 		RunTopics.create(broker, topic);
 		try {
+			// As in the producer benchmark: the tool's JVM from its start to its exit,
+			// warm-up records included, at the run's average per record.
+			CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker));
 			ProducerPerformanceOutput summary = ProducerPerformanceRun.run(topic, this.records, this.warmupRecords,
-					recordBytes, config, this.work.resolve(round + "-producer-performance.log"), false);
+					recordBytes, config, this.work.resolve(round + "-producer-performance.log"), false,
+					(process) -> meter.follow(ProducerPerformanceRun.PRODUCER, process));
 			return new Measurement(SERIES, REFERENCE, Role.REFERENCE, round, summary.records(), 0,
-					summary.records() / summary.perSecond(), summary.perSecond(), summary.latency());
+					summary.records() / summary.perSecond(), summary.perSecond(), summary.latency())
+				.withCpu(meter.stop().scaled((double) this.records / (this.records + this.warmupRecords)));
 		}
 		finally {
 			RunTopics.delete(broker, topic);

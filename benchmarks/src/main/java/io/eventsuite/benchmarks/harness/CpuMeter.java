@@ -5,9 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -24,11 +28,14 @@ import io.eventsuite.test.ServiceProcess;
  * {@code exec} is not measured), each of its threads' from {@code /proc/<pid>/task}
  * ({@link ThreadTicks}), the machine's from {@code /proc/stat}. A process that ends
  * inside the window cannot be read at its end and is left out, with a warning: stop the
- * meter before stopping the process.
+ * meter before stopping the process, or {@linkplain #follow follow} it.
  */
 public final class CpuMeter {
 
 	private static final Path MACHINE_TICKS = Path.of("/proc/stat");
+
+	/** How often a {@linkplain #follow followed} process is read. */
+	static final long FOLLOW_MILLIS = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(CpuMeter.class);
 
@@ -43,6 +50,10 @@ public final class CpuMeter {
 	private final long[] machineStarted;
 
 	private final long startedNanos = System.nanoTime();
+
+	private final Map<String, Followed> followed = new LinkedHashMap<>();
+
+	private ScheduledExecutorService reader;
 
 	private CpuMeter(Map<String, Long> processes) {
 		this.processes.putAll(handles(processes));
@@ -74,10 +85,50 @@ public final class CpuMeter {
 		for (ServiceProcess service : services) {
 			processes.put(service.name(), service.pid());
 		}
-		Map<Integer, Long> brokers = cluster.pids();
-		brokers.forEach((node, pid) -> processes.put((brokers.size() == 1) ? "broker" : "broker " + node, pid));
+		processes.putAll(brokers(cluster));
 		processes.put("harness", ProcessHandle.current().pid());
 		return processes;
+	}
+
+	/**
+	 * The brokers of a run, named as its report names them: {@code broker}, or
+	 * {@code broker 1} to {@code broker 3}.
+	 * @param cluster the run's brokers
+	 * @return process ids by name, in node order
+	 */
+	public static Map<String, Long> brokers(KafkaCluster cluster) {
+		Map<String, Long> processes = new LinkedHashMap<>();
+		Map<Integer, Long> brokers = cluster.pids();
+		brokers.forEach((node, pid) -> processes.put((brokers.size() == 1) ? "broker" : "broker " + node, pid));
+		return processes;
+	}
+
+	/**
+	 * Follows a process started inside the window, which may exit before the window ends,
+	 * such as a reference tool's JVM: it counts whole, from its start, after the other
+	 * processes. It is read every {@value #FOLLOW_MILLIS} ms while it runs and its last
+	 * reading counts, so at most that interval's CPU (its exit) is missing; each of its
+	 * threads counts with its own last reading, so one that ended between two readings (a
+	 * producer's network thread when it is closed) keeps its name.
+	 * @param name what the report calls it
+	 * @param process the process
+	 */
+	public synchronized void follow(String name, ProcessHandle process) {
+		Followed first = new Followed(process);
+		first.read();
+		this.followed.put(name, first);
+		if (this.reader == null) {
+			this.reader = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "cpu-meter");
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.reader.scheduleWithFixedDelay(this::readFollowed, FOLLOW_MILLIS, FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private synchronized void readFollowed() {
+		this.followed.values().forEach(Followed::read);
 	}
 
 	/**
@@ -128,6 +179,21 @@ public final class CpuMeter {
 				log.warn("{} ended before its CPU was read at the end of the run: left out", name);
 			}
 		});
+		synchronized (this) {
+			if (this.reader != null) {
+				this.reader.shutdownNow();
+			}
+			this.followed.forEach((name, process) -> {
+				process.read();
+				if (process.ticks.isEmpty()) {
+					log.warn("{} could not be read while it ran: left out", name);
+					return;
+				}
+				double total = process.cpu.toNanos() / 1e9;
+				seconds.put(name, total);
+				threadSeconds.put(name, withEnded(total, ThreadTicks.secondsOf(process.ticks.values())));
+			});
+		}
 		return new CpuUse(seconds, busy(this.machineStarted, machineStopped),
 				(System.nanoTime() - this.startedNanos) / 1e9, threadSeconds);
 	}
@@ -140,12 +206,16 @@ public final class CpuMeter {
 		if (after == null || after.threads().isEmpty()) {
 			return Optional.empty();
 		}
-		Map<String, Double> threads = new LinkedHashMap<>(after.secondsSince(before));
+		return Optional.of(withEnded(total, after.secondsSince(before)));
+	}
+
+	private static Map<String, Double> withEnded(double total, Map<String, Double> groups) {
+		Map<String, Double> threads = new LinkedHashMap<>(groups);
 		double ended = total - threads.values().stream().mapToDouble(Double::doubleValue).sum();
 		if (ended >= 2 / ThreadTicks.TICKS_PER_SECOND) {
 			threads.put(CpuUse.ENDED, ended);
 		}
-		return Optional.of(threads);
+		return threads;
 	}
 
 	private static Map<String, ThreadTicks> threadTicks(Map<String, ProcessHandle> processes) {
@@ -196,6 +266,39 @@ public final class CpuMeter {
 		}
 		long idle = (after[3] - before[3]) + (after[4] - before[4]);
 		return (total > 0) ? (double) (total - idle) / total : Double.NaN;
+	}
+
+	/**
+	 * A followed process's last reading: its CPU in all, and each thread by its id and
+	 * start, kept after it ended. Both only grow: an exited process that was not yet
+	 * reaped may still be listed with its leader thread alone.
+	 */
+	private static final class Followed {
+
+		private final ProcessHandle process;
+
+		private final Map<ThreadTicks.Key, ThreadTicks.Task> ticks = new HashMap<>();
+
+		private Duration cpu = Duration.ZERO;
+
+		Followed(ProcessHandle process) {
+			this.process = process;
+		}
+
+		void read() {
+			Optional<Duration> total = this.process.info().totalCpuDuration();
+			ThreadTicks threads = ThreadTicks.of(this.process.pid());
+			if (total.isEmpty() || threads.threads().isEmpty()) {
+				return;
+			}
+			if (total.get().compareTo(this.cpu) > 0) {
+				this.cpu = total.get();
+			}
+			threads.threads()
+				.forEach((tid, task) -> this.ticks.merge(new ThreadTicks.Key(tid, task.started()), task,
+						(kept, read) -> (read.ticks() > kept.ticks()) ? read : kept));
+		}
+
 	}
 
 }

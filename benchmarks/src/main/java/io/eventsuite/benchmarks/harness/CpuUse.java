@@ -50,6 +50,25 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, double win
 		this(seconds, machineBusy, Double.NaN, Map.of());
 	}
 
+	/**
+	 * The timed events' part of a run whose processes also handled events that are not
+	 * timed (a producer's warm-up records), at the whole run's average: the CPU per timed
+	 * event becomes the CPU per event of the whole run, and the share of a core each
+	 * thread took is kept.
+	 * @param fraction the timed events' share of all the events of the run, above 0 and
+	 * at most 1
+	 * @return a copy, every figure but {@link #machineBusy} scaled by the fraction
+	 */
+	public CpuUse scaled(double fraction) {
+		if (!(fraction > 0 && fraction <= 1)) {
+			throw new IllegalArgumentException("A share of the events is above 0 and at most 1, not " + fraction);
+		}
+		Map<String, Double> scaledSeconds = new LinkedHashMap<>();
+		this.seconds.forEach((process, cpu) -> scaledSeconds.put(process, cpu * fraction));
+		return new CpuUse(scaledSeconds, this.machineBusy, this.windowSeconds * fraction,
+				threadSecondsAs((cpu) -> cpu * fraction));
+	}
+
 	public boolean measured() {
 		return !this.seconds.isEmpty();
 	}

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A main class in a fresh JVM with this JVM's classpath, so that a reference and a
@@ -38,6 +39,24 @@ public final class JavaProcess {
 	 * @throws IllegalStateException if it takes longer
 	 */
 	public static int run(String mainClass, List<String> args, Path output, Duration timeout, boolean profile) {
+		return run(mainClass, args, output, timeout, profile, (process) -> {
+		});
+	}
+
+	/**
+	 * Runs a main class to its end, telling who wants to know once it has started.
+	 * @param mainClass the class
+	 * @param args its arguments
+	 * @param output receives its standard output and error
+	 * @param timeout how long it may take
+	 * @param profile whether to record a Java Flight Recording beside the output
+	 * @param started given the process as soon as it runs, for example
+	 * {@link CpuMeter#follow}
+	 * @return the exit status
+	 * @throws IllegalStateException if it takes longer
+	 */
+	public static int run(String mainClass, List<String> args, Path output, Duration timeout, boolean profile,
+			Consumer<ProcessHandle> started) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_OPTIONS);
@@ -52,6 +71,7 @@ public final class JavaProcess {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start();
+			started.accept(process.toHandle());
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 				throw new IllegalStateException(mainClass + " took longer than " + timeout + ", see " + output);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,6 +47,15 @@ record ThreadTicks(Map<Long, Task> threads) {
 	 * id, what tells a thread from a later one given the same id
 	 */
 	record Task(String name, long ticks, long started) {
+	}
+
+	/**
+	 * What tells one thread from any other of its process, over its life and after.
+	 *
+	 * @param tid its id
+	 * @param started its start, in ticks since the machine booted
+	 */
+	record Key(long tid, long started) {
 	}
 
 	/**
@@ -106,13 +116,34 @@ record ThreadTicks(Map<Long, Task> threads) {
 	 * @return CPU seconds by group, in the order of their names
 	 */
 	Map<String, Double> secondsSince(ThreadTicks earlier) {
-		Map<String, Double> seconds = new TreeMap<>();
+		Map<String, Long> ticks = new HashMap<>();
 		this.threads.forEach((tid, task) -> {
 			Task before = earlier.threads.get(tid);
-			long ticks = (before != null && before.started() == task.started()) ? task.ticks() - before.ticks()
-					: task.ticks();
-			if (ticks > 0) {
-				seconds.merge(group(task.name()), ticks / TICKS_PER_SECOND, Double::sum);
+			ticks.merge(task.name(), (before != null && before.started() == task.started())
+					? task.ticks() - before.ticks() : task.ticks(), Long::sum);
+		});
+		return grouped(ticks);
+	}
+
+	/**
+	 * The CPU each group of threads took over their whole lives, grouped as
+	 * {@link #secondsSince}.
+	 * @param tasks the threads
+	 * @return CPU seconds by group, in the order of their names
+	 */
+	static Map<String, Double> secondsOf(Collection<Task> tasks) {
+		Map<String, Long> ticks = new HashMap<>();
+		tasks.forEach((task) -> ticks.merge(task.name(), task.ticks(), Long::sum));
+		return grouped(ticks);
+	}
+
+	private static Map<String, Double> grouped(Map<String, Long> ticksByName) {
+		Map<String, Long> ticks = new TreeMap<>();
+		ticksByName.forEach((name, nameTicks) -> ticks.merge(group(name), nameTicks, Long::sum));
+		Map<String, Double> seconds = new TreeMap<>();
+		ticks.forEach((group, groupTicks) -> {
+			if (groupTicks > 0) {
+				seconds.put(group, groupTicks / TICKS_PER_SECOND);
 			}
 		});
 		return seconds;

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
 import io.eventsuite.benchmarks.harness.JavaProcess;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Measurement;
@@ -134,16 +136,16 @@ public final class ProducerBenchmark {
 			Path config) {
 		return List.of(
 				measure(broker, label, prefix, round, REFERENCE, Role.REFERENCE,
-						(topic, output) -> producerPerformance(topic, recordBytes, config, output)),
+						(topic, output, started) -> producerPerformance(topic, recordBytes, config, output, started)),
 				measure(broker, label, prefix, round, DIAGNOSTIC, Role.DIAGNOSTIC,
-						(topic, output) -> publisherRun(PublisherRun.TEMPLATE_BYTES, topic, recordBytes, config, 1,
-								output)),
+						(topic, output, started) -> publisherRun(PublisherRun.TEMPLATE_BYTES, topic, recordBytes,
+								config, 1, output, started)),
 				measure(broker, label, prefix, round, CONTENDER, Role.CONTENDER,
-						(topic, output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config, 1,
-								output)),
+						(topic, output, started) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes,
+								config, 1, output, started)),
 				measure(broker, label, prefix, round, THREADED, Role.DIAGNOSTIC,
-						(topic, output) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes, config,
-								SENDING_THREADS, output)));
+						(topic, output, started) -> publisherRun(PublisherRun.EVENT_PUBLISHER, topic, recordBytes,
+								config, SENDING_THREADS, output, started)));
 	}
 
 	private Measurement measure(KafkaCluster broker, String label, String prefix, int round, String variant, Role role,
@@ -152,10 +154,15 @@ public final class ProducerBenchmark {
 		String topic = "bench-" + slug + prefix;
 		RunTopics.create(broker, topic);
 		try {
-			Measurement measurement = side.run(topic, this.work.resolve(prefix + "-" + slug + ".log"))
-				.as(variant, role, round);
-			log.info(String.format(Locale.ROOT, "%s, %s: %,.0f records/s, p99 %.1f ms", label, variant,
-					measurement.perSecond(), measurement.latency().p99()));
+			// The producer's JVM is followed from its start to its exit, warm-up records
+			// included, and so is the broker: both count at the run's average per record.
+			CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker));
+			PublisherRun.Result result = side.run(topic, this.work.resolve(prefix + "-" + slug + ".log"),
+					(process) -> meter.follow(ProducerPerformanceRun.PRODUCER, process));
+			Measurement measurement = result.as(variant, role, round)
+				.withCpu(meter.stop().scaled((double) this.records / (this.records + this.warmupRecords)));
+			log.info(String.format(Locale.ROOT, "%s, %s: %,.0f records/s, p99 %.1f ms%s", label, variant,
+					measurement.perSecond(), measurement.latency().p99(), measurement.cpuLogSuffix("record")));
 			return measurement;
 		}
 		finally {
@@ -163,21 +170,22 @@ public final class ProducerBenchmark {
 		}
 	}
 
-	private PublisherRun.Result producerPerformance(String topic, int recordBytes, Path config, Path output) {
+	private PublisherRun.Result producerPerformance(String topic, int recordBytes, Path config, Path output,
+			Consumer<ProcessHandle> started) {
 		ProducerPerformanceOutput summary = ProducerPerformanceRun.run(topic, this.records, this.warmupRecords,
-				recordBytes, config, output, this.profile);
+				recordBytes, config, output, this.profile, started);
 		return new PublisherRun.Result(summary.records(), 0, summary.records() / summary.perSecond(),
 				summary.latency());
 	}
 
 	private PublisherRun.Result publisherRun(String mode, String topic, int recordBytes, Path config, int threads,
-			Path output) {
+			Path output, Consumer<ProcessHandle> started) {
 		Path result = output.resolveSibling(output.getFileName() + ".properties");
 		int status = JavaProcess.run(PublisherRun.class.getName(),
 				List.of("--mode=" + mode, "--producer-config=" + config, "--topic=" + topic,
 						"--records=" + this.records, "--warmup-records=" + this.warmupRecords,
 						"--record-size=" + recordBytes, "--threads=" + threads, "--result=" + result),
-				output, RUN_TIMEOUT, this.profile);
+				output, RUN_TIMEOUT, this.profile, started);
 		if (status != 0) {
 			throw new IllegalStateException(
 					mode + " exited with " + status + ": " + ProducerPerformanceRun.lines(output));
@@ -188,7 +196,7 @@ public final class ProducerBenchmark {
 	@FunctionalInterface
 	private interface Side {
 
-		PublisherRun.Result run(String topic, Path output);
+		PublisherRun.Result run(String topic, Path output, Consumer<ProcessHandle> started);
 
 	}
 

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
 import io.eventsuite.benchmarks.harness.JavaProcess;
 
 /**
@@ -17,6 +19,9 @@ import io.eventsuite.benchmarks.harness.JavaProcess;
  * limit.
  */
 public final class ProducerPerformanceRun {
+
+	/** What the CPU figures call a producer's JVM, the tool's or a contender's. */
+	public static final String PRODUCER = "producer";
 
 	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
@@ -33,10 +38,11 @@ public final class ProducerPerformanceRun {
 	 * ({@link ProducerSettings#write})
 	 * @param output receives the tool's output
 	 * @param profile whether to record a Java Flight Recording beside the output
+	 * @param started given the tool's process once it runs ({@link CpuMeter#follow})
 	 * @return the summary of the timed records
 	 */
 	public static ProducerPerformanceOutput run(String topic, int records, int warmupRecords, int recordBytes,
-			Path config, Path output, boolean profile) {
+			Path config, Path output, boolean profile, Consumer<ProcessHandle> started) {
 		List<String> args = new ArrayList<>(
 				List.of("--topic", topic, "--num-records", String.valueOf(warmupRecords + records), "--record-size",
 						String.valueOf(recordBytes), "--throughput", "-1", "--producer.config", config.toString()));
@@ -44,7 +50,8 @@ public final class ProducerPerformanceRun {
 			// The tool then also prints a summary of the records after the warm-up only.
 			args.addAll(List.of("--warmup-records", String.valueOf(warmupRecords)));
 		}
-		int status = JavaProcess.run("org.apache.kafka.tools.ProducerPerformance", args, output, RUN_TIMEOUT, profile);
+		int status = JavaProcess.run("org.apache.kafka.tools.ProducerPerformance", args, output, RUN_TIMEOUT, profile,
+				started);
 		List<String> lines = lines(output);
 		if (status != 0) {
 			throw new IllegalStateException("ProducerPerformance exited with " + status + ": " + lines);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.eventsuite.benchmarks.harness.Measurement;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
+import io.eventsuite.benchmarks.producer.ProducerPerformanceRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,9 @@ class ActivityBenchmarkIntegrationTests {
 			.allSatisfy((m) -> assertThat(m.count() % 20).isZero());
 		assertThat(ActivityBenchmark.TARGET.ratio(report)).isPositive().isFinite();
 		// Each service run with its CPU: the tracker's, the broker's and the harness's.
+		assertThat(report.measurements().get(0).cpuMillisPerEvent()).as("the reference's")
+			.containsOnlyKeys("broker", ProducerPerformanceRun.PRODUCER)
+			.hasEntrySatisfying(ProducerPerformanceRun.PRODUCER, (millis) -> assertThat(millis).isPositive());
 		assertThat(List.of(contender, report.measurements().get(3)))
 			.allSatisfy((m) -> assertThat(m.cpuMillisPerEvent()).as(m.variant())
 				.containsOnlyKeys("activity-tracker", "broker", "harness")

@@ -38,6 +38,8 @@ class DrainBenchmarkIntegrationTests {
 		Measurement reference = measurements.get(0);
 		assertThat(reference.count()).isEqualTo(RECORDS);
 		assertThat(reference.perSecond()).isPositive();
+		assertThat(reference.cpuMillisPerEvent()).containsOnlyKeys("broker", "consumer")
+			.hasEntrySatisfying("consumer", (millis) -> assertThat(millis).isPositive());
 		Measurement contender = measurements.get(1);
 		assertThat(contender.count()).isPositive().isLessThanOrEqualTo(RECORDS);
 		assertThat(contender.perSecond()).isPositive().isFinite();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -101,6 +102,35 @@ class CpuMeterTests {
 		finally {
 			spinner.destroyForcibly();
 		}
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void aFollowedProcessCountsWholeAfterItExitedWithItsEndedThreadsByName() {
+		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
+		int status = JavaProcess.run(SpinThenExit.class.getName(), List.of("400"),
+				Path.of("target", "cpu-meter", "spin-then-exit.log"), Duration.ofMinutes(2), false,
+				(process) -> meter.follow("spinner", process));
+		assertThat(status).isZero();
+		CpuUse used = meter.stop();
+
+		assertThat(used.seconds().keySet()).containsExactly("self", "spinner");
+		assertThat(used.seconds().get("spinner")).isGreaterThanOrEqualTo(0.4);
+		// Its thread ended before the JVM did: still known by its name, from its last
+		// reading, at most one interval of readings (0.1 s) short.
+		assertThat(used.threadSeconds().get("spinner")).hasEntrySatisfying("spinner-",
+				(seconds) -> assertThat(seconds).isGreaterThanOrEqualTo(0.3));
+	}
+
+	@Test
+	void aFollowedProcessThatCouldNotBeReadIsLeftOut() throws IOException, InterruptedException {
+		Process gone = new ProcessBuilder("true").start();
+		ProcessHandle handle = gone.toHandle();
+		assertThat(gone.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
+		meter.follow("gone", handle);
+
+		assertThat(meter.stop().seconds()).containsOnlyKeys("self");
 	}
 
 	@Test

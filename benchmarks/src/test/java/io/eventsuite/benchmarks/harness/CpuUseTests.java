@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class CpuUseTests {
 
@@ -28,6 +29,24 @@ class CpuUseTests {
 		assertThat(new CpuUse(Map.of("order-service", 3.5), 0.9, 10.0, threads).threadCores())
 			.containsExactly(Map.entry("order-service", Map.of("http-nio-8080-", 0.3, "C2 CompilerThre", 0.05)));
 		assertThat(new CpuUse(Map.of("order-service", 3.5), 0.9, Double.NaN, threads).threadCores()).isEmpty();
+	}
+
+	@Test
+	void theTimedEventsPartIsTheRunsCpuPerEventAndKeepsEachThreadsShareOfACore() {
+		Map<String, Map<String, Double>> threads = Map.of("producer", Map.of("kafka-producer-", 2.0, "sender-", 4.0));
+		CpuUse run = new CpuUse(Map.of("producer", 6.0, "broker", 3.0), 0.9, 12.0, threads);
+
+		// 750 timed events of 1,000 sent in all: per event, the run's average.
+		CpuUse timed = run.scaled(0.75);
+
+		assertThat(timed.millisPer(750)).containsOnly(Map.entry("producer", 6.0), Map.entry("broker", 3.0));
+		assertThat(timed.threadMillisPer(750))
+			.containsOnly(Map.entry("producer", Map.of("kafka-producer-", 2.0, "sender-", 4.0)));
+		assertThat(timed.threadCores()).isEqualTo(run.threadCores());
+		assertThat(timed.machineBusy()).isEqualTo(0.9);
+		assertThat(run.scaled(1.0)).isEqualTo(run);
+		assertThatIllegalArgumentException().isThrownBy(() -> run.scaled(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> run.scaled(1.5));
 	}
 
 	@Test

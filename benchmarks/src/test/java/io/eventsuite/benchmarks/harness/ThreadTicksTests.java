@@ -1,6 +1,7 @@
 package io.eventsuite.benchmarks.harness;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,16 @@ class ThreadTicksTests {
 
 		assertThat(after.secondsSince(before)).containsOnly(Map.entry("GC Thread#", 0.4), Map.entry("worker-", 0.25),
 				Map.entry("pool-1-thread-", 0.05));
+	}
+
+	@Test
+	void threadsCountTheirWholeLivesByGroup() {
+		List<ThreadTicks.Task> tasks = List.of(new ThreadTicks.Task("kafka-producer-", 120, 10),
+				new ThreadTicks.Task("sender-0", 300, 20), new ThreadTicks.Task("sender-1", 250, 20),
+				new ThreadTicks.Task("idle", 0, 10));
+
+		assertThat(ThreadTicks.secondsOf(tasks)).containsOnly(Map.entry("kafka-producer-", 1.2),
+				Map.entry("sender-", 5.5));
 	}
 
 	@Test

@@ -37,6 +37,13 @@ class ProducerBenchmarkIntegrationTests {
 			assertThat(measurement.perSecond()).as(measurement.variant()).isPositive();
 			assertThat(measurement.latency().max()).as(measurement.variant())
 				.isGreaterThanOrEqualTo(measurement.latency().p50());
+			// Each side's JVM, followed to its exit, and the broker.
+			assertThat(measurement.cpuMillisPerEvent()).as(measurement.variant())
+				.containsOnlyKeys("broker", ProducerPerformanceRun.PRODUCER)
+				.hasEntrySatisfying(ProducerPerformanceRun.PRODUCER, (millis) -> assertThat(millis).isPositive());
+			// The producer's network thread, closed before its JVM exits, keeps its name.
+			assertThat(measurement.cpu().threadSeconds().get(ProducerPerformanceRun.PRODUCER)).as(measurement.variant())
+				.hasEntrySatisfying("kafka-producer-", (seconds) -> assertThat(seconds).isPositive());
 		}
 		assertThat(ProducerBenchmark.TARGET.ratio(report)).isPositive().isFinite();
 
@@ -44,7 +51,8 @@ class ProducerBenchmarkIntegrationTests {
 		assertThat(Files.readString(written.table())).contains(ProducerBenchmark.REFERENCE)
 			.contains(report.verdicts().get(0).text());
 		assertThat(Files.readAllLines(written.csv())).hasSize(1 + 4);
-		assertThat(written.threadsCsv()).isEmpty();
+		assertThat(Files.readAllLines(written.threadsCsv().orElseThrow()))
+			.anyMatch((line) -> line.contains("\"producer\",\"kafka-producer-\","));
 		assertThat(Files.readAllBytes(written.chart())).startsWith(0x89, 'P', 'N', 'G');
 	}
 
