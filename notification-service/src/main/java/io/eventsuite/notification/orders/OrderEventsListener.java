@@ -80,9 +80,13 @@ class OrderEventsListener {
 		// notification already in the transaction.
 		this.publisher.publish(notification);
 		handled.add(event.id());
-		log.debug("Notified user={} of event id={} type={} topic={} partition={} offset={} as notification={}",
-				notification.userId(), event.id(), event.type(), record.topic(), record.partition(), record.offset(),
-				notification.notificationId());
+		// Checked first, as for every event: its arguments (an array, the offset boxed)
+		// would otherwise be built with debug off too.
+		if (log.isDebugEnabled()) {
+			log.debug("Notified user={} of event id={} type={} topic={} partition={} offset={} as notification={}",
+					notification.userId(), event.id(), event.type(), record.topic(), record.partition(),
+					record.offset(), notification.notificationId());
+		}
 	}
 
 	private void rememberOnCommit(Set<String> eventIds) {

@@ -68,8 +68,14 @@ public class EventPublisher {
 		this.deadlines.watch(sent).whenComplete((result, failure) -> {
 			if (failure == null) {
 				Delivery delivery = Delivery.of(cloudEvent.id(), result.getRecordMetadata());
-				log.debug("Published event id={} type={} key={} topic={} partition={} offset={}", delivery.eventId(),
-						cloudEvent.type(), cloudEvent.key(), delivery.topic(), delivery.partition(), delivery.offset());
+				// Checked first: the arguments would be built for every event on the
+				// producer's network thread, and an order's key is its id made into text
+				// anew (5.6% of that thread in a recording of the publishing benchmark).
+				if (log.isDebugEnabled()) {
+					log.debug("Published event id={} type={} key={} topic={} partition={} offset={}",
+							delivery.eventId(), cloudEvent.type(), cloudEvent.key(), delivery.topic(),
+							delivery.partition(), delivery.offset());
+				}
 				outcome.complete(delivery);
 				return;
 			}
