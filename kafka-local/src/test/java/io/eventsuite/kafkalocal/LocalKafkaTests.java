@@ -111,10 +111,10 @@ class LocalKafkaTests {
 
 	@Test
 	void freePortsPassTheCheck() throws IOException {
-		int port = freePort();
+		int[] ports = freePorts(2);
 
-		assertThat(Ports.isFree(port)).isTrue();
-		assertThat(LocalKafka.firstBusyPort(new LaunchOptions(this.dataDir, port, freePort()))).isNull();
+		assertThat(Ports.isFree(ports[0])).isTrue();
+		assertThat(LocalKafka.firstBusyPort(new LaunchOptions(this.dataDir, ports[0], ports[1]))).isNull();
 	}
 
 	@Test

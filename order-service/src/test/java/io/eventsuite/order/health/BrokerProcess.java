@@ -47,10 +47,12 @@ final class BrokerProcess implements AutoCloseable {
 	 */
 	static BrokerProcess inDirectory(Path workDir) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// Found together, so that the two can never be the same port.
+		int[] ports = KafkaCluster.freePorts(2);
 		List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
 				"-Dlogback.configurationFile=broker-process-logback.xml", LocalKafka.class.getName(), "--data-dir",
-				workDir.resolve("data").toString(), "--port", String.valueOf(KafkaCluster.freePort()),
-				"--controller-port", String.valueOf(KafkaCluster.freePort()));
+				workDir.resolve("data").toString(), "--port", String.valueOf(ports[0]), "--controller-port",
+				String.valueOf(ports[1]));
 		return new BrokerProcess(command, workDir.resolve("broker.log"));
 	}
 
