@@ -94,6 +94,10 @@ public final class ActivityBenchmark {
 		this.concurrency = options.intValue("concurrency", 8);
 		this.records = options.intValue("records", 1_000_000);
 		this.warmupRecords = options.intValue("warmup-records", 200_000);
+		if (this.records < 1 || this.warmupRecords < 0) {
+			throw new IllegalArgumentException("--records takes at least 1 and --warmup-records at least 0, not "
+					+ this.records + " and " + this.warmupRecords);
+		}
 		this.diagnostic = Boolean.parseBoolean(options.string("diagnostic", "true"));
 		this.work = work;
 	}
@@ -224,13 +228,14 @@ public final class ActivityBenchmark {
 		try {
 			// As in the producer benchmark: the tool's JVM from its start to its exit,
 			// warm-up records included, at the run's average per record.
-			CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker));
-			ProducerPerformanceOutput summary = ProducerPerformanceRun.run(topic, this.records, this.warmupRecords,
-					recordBytes, config, this.work.resolve(round + "-producer-performance.log"), false,
-					(process) -> meter.follow(ProducerPerformanceRun.PRODUCER, process));
-			return new Measurement(SERIES, REFERENCE, Role.REFERENCE, round, summary.records(), 0,
-					summary.records() / summary.perSecond(), summary.perSecond(), summary.latency())
-				.withCpu(meter.stop().scaled((double) this.records / (this.records + this.warmupRecords)));
+			try (CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker))) {
+				ProducerPerformanceOutput summary = ProducerPerformanceRun.run(topic, this.records, this.warmupRecords,
+						recordBytes, config, this.work.resolve(round + "-producer-performance.log"), false,
+						(process) -> meter.follow(CpuMeter.PRODUCER, process));
+				return new Measurement(SERIES, REFERENCE, Role.REFERENCE, round, summary.records(), 0,
+						summary.records() / summary.perSecond(), summary.perSecond(), summary.latency())
+					.withCpu(meter.stop().timedPart(this.records, this.warmupRecords));
+			}
 		}
 		finally {
 			RunTopics.delete(broker, topic);

@@ -62,9 +62,6 @@ public final class DrainBenchmark {
 
 	private static final String ORDERS = "orders";
 
-	/** What the CPU figures call the reference's JVM. */
-	private static final String CONSUMER = "consumer";
-
 	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
 	private final int records;
@@ -133,24 +130,25 @@ public final class DrainBenchmark {
 		Path output = this.work.resolve(round + "-consumer-performance.log");
 		// The tool's JVM from its start to its exit: its start and its group's join
 		// count too, over the same records.
-		CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker));
-		int status = JavaProcess.run("org.apache.kafka.tools.ConsumerPerformance",
-				List.of("--bootstrap-server", broker.bootstrapServers(), "--topic", ORDERS, "--num-records",
-						String.valueOf(this.records), "--group", "consumer-performance-" + round, "--timeout", "60000",
-						"--command-config", config.toString()),
-				output, RUN_TIMEOUT, false, (process) -> meter.follow(CONSUMER, process));
-		List<String> lines = lines(output);
-		if (status != 0) {
-			throw new IllegalStateException("ConsumerPerformance exited with " + status + ", see " + output);
+		try (CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker))) {
+			int status = JavaProcess.run("org.apache.kafka.tools.ConsumerPerformance",
+					List.of("--bootstrap-server", broker.bootstrapServers(), "--topic", ORDERS, "--num-records",
+							String.valueOf(this.records), "--group", "consumer-performance-" + round, "--timeout",
+							"60000", "--command-config", config.toString()),
+					output, RUN_TIMEOUT, false, (process) -> meter.follow(CpuMeter.CONSUMER, process));
+			List<String> lines = lines(output);
+			if (status != 0) {
+				throw new IllegalStateException("ConsumerPerformance exited with " + status + ", see " + output);
+			}
+			ConsumerPerformanceOutput summary = ConsumerPerformanceOutput.parse(lines);
+			if (summary.records() != this.records) {
+				throw new IllegalStateException(String.format(Locale.ROOT,
+						"ConsumerPerformance read %,d records of a backlog of %,d", summary.records(), this.records));
+			}
+			return new Measurement(SERIES, REFERENCE, Role.REFERENCE, round, summary.records(), 0,
+					summary.fetchSeconds(), summary.fetchPerSecond(), Latency.NONE)
+				.withCpu(meter.stop());
 		}
-		ConsumerPerformanceOutput summary = ConsumerPerformanceOutput.parse(lines);
-		if (summary.records() != this.records) {
-			throw new IllegalStateException(String.format(Locale.ROOT,
-					"ConsumerPerformance read %,d records of a backlog of %,d", summary.records(), this.records));
-		}
-		return new Measurement(SERIES, REFERENCE, Role.REFERENCE, round, summary.records(), 0, summary.fetchSeconds(),
-				summary.fetchPerSecond(), Latency.NONE)
-			.withCpu(meter.stop());
 	}
 
 	// A fresh consumer group (so it reads the whole backlog) and a fresh notifications

@@ -30,12 +30,21 @@ import io.eventsuite.test.ServiceProcess;
  * inside the window cannot be read at its end and is left out, with a warning: stop the
  * meter before stopping the process, or {@linkplain #follow follow} it.
  */
-public final class CpuMeter {
+public final class CpuMeter implements AutoCloseable {
 
 	private static final Path MACHINE_TICKS = Path.of("/proc/stat");
 
 	/** How often a {@linkplain #follow followed} process is read. */
 	static final long FOLLOW_MILLIS = 100;
+
+	/**
+	 * What the reports call a followed producer's JVM, a reference tool's or a
+	 * contender's.
+	 */
+	public static final String PRODUCER = "producer";
+
+	/** What the reports call a followed consumer's JVM. */
+	public static final String CONSUMER = "consumer";
 
 	private static final Logger log = LoggerFactory.getLogger(CpuMeter.class);
 
@@ -54,6 +63,8 @@ public final class CpuMeter {
 	private final Map<String, Followed> followed = new LinkedHashMap<>();
 
 	private ScheduledExecutorService reader;
+
+	private boolean stopped;
 
 	private CpuMeter(Map<String, Long> processes) {
 		this.processes.putAll(handles(processes));
@@ -107,16 +118,24 @@ public final class CpuMeter {
 	 * Follows a process started inside the window, which may exit before the window ends,
 	 * such as a reference tool's JVM: it counts whole, from its start, after the other
 	 * processes. It is read every {@value #FOLLOW_MILLIS} ms while it runs and its last
-	 * reading counts, so at most that interval's CPU (its exit) is missing; each of its
-	 * threads counts with its own last reading, so one that ended between two readings (a
+	 * reading counts: what each thread took after it (the exit, for most) is missing, up
+	 * to that interval's CPU per thread, more if the reader waits for a core. Each thread
+	 * counts with its own last reading, so one that ended between two readings (a
 	 * producer's network thread when it is closed) keeps its name.
 	 * @param name what the report calls it
 	 * @param process the process
+	 * @throws IllegalStateException if the window has ended or the name is taken
 	 */
 	public synchronized void follow(String name, ProcessHandle process) {
-		Followed first = new Followed(process);
-		first.read();
-		this.followed.put(name, first);
+		if (this.stopped) {
+			throw new IllegalStateException("The window has ended: " + name + " can no longer be followed");
+		}
+		if (this.processes.containsKey(name) || this.followed.containsKey(name)) {
+			throw new IllegalStateException(name + " is already metered");
+		}
+		Followed followed = new Followed(process);
+		followed.read();
+		this.followed.put(name, followed);
 		if (this.reader == null) {
 			this.reader = Executors.newSingleThreadScheduledExecutor((task) -> {
 				Thread thread = new Thread(task, "cpu-meter");
@@ -127,8 +146,30 @@ public final class CpuMeter {
 		}
 	}
 
+	// A scheduled task that throws is never run again: the processes would then keep
+	// their last readings from before it, silently.
 	private synchronized void readFollowed() {
-		this.followed.values().forEach(Followed::read);
+		if (this.stopped) {
+			return;
+		}
+		try {
+			this.followed.values().forEach(Followed::read);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Reading the followed processes failed; the next reading tries again", ex);
+		}
+	}
+
+	/**
+	 * Stops following processes, if {@link #stop} has not: for a run that failed before
+	 * it. Does nothing more; a meter that follows nothing needs no closing.
+	 */
+	@Override
+	public synchronized void close() {
+		this.stopped = true;
+		if (this.reader != null) {
+			this.reader.shutdownNow();
+		}
 	}
 
 	/**
@@ -180,18 +221,16 @@ public final class CpuMeter {
 			}
 		});
 		synchronized (this) {
-			if (this.reader != null) {
-				this.reader.shutdownNow();
-			}
+			close();
 			this.followed.forEach((name, process) -> {
 				process.read();
-				if (process.ticks.isEmpty()) {
+				if (process.threads.isEmpty()) {
 					log.warn("{} could not be read while it ran: left out", name);
 					return;
 				}
 				double total = process.cpu.toNanos() / 1e9;
 				seconds.put(name, total);
-				threadSeconds.put(name, withEnded(total, ThreadTicks.secondsOf(process.ticks.values())));
+				threadSeconds.put(name, withEnded(total, ThreadTicks.secondsOf(process.threads.values())));
 			});
 		}
 		return new CpuUse(seconds, busy(this.machineStarted, machineStopped),
@@ -277,7 +316,7 @@ public final class CpuMeter {
 
 		private final ProcessHandle process;
 
-		private final Map<ThreadTicks.Key, ThreadTicks.Task> ticks = new HashMap<>();
+		private final Map<ThreadTicks.Key, ThreadTicks.Task> threads = new HashMap<>();
 
 		private Duration cpu = Duration.ZERO;
 
@@ -285,18 +324,22 @@ public final class CpuMeter {
 			this.process = process;
 		}
 
+		// The threads first, then the total, which the handle reads only while its
+		// process is the one it was made for: if the process was reaped and its id
+		// given to another in between, the total is empty and the threads are not
+		// kept.
 		void read() {
+			ThreadTicks read = ThreadTicks.of(this.process.pid());
 			Optional<Duration> total = this.process.info().totalCpuDuration();
-			ThreadTicks threads = ThreadTicks.of(this.process.pid());
-			if (total.isEmpty() || threads.threads().isEmpty()) {
+			if (total.isEmpty() || read.threads().isEmpty()) {
 				return;
 			}
 			if (total.get().compareTo(this.cpu) > 0) {
 				this.cpu = total.get();
 			}
-			threads.threads()
-				.forEach((tid, task) -> this.ticks.merge(new ThreadTicks.Key(tid, task.started()), task,
-						(kept, read) -> (read.ticks() > kept.ticks()) ? read : kept));
+			read.threads()
+				.forEach((tid, task) -> this.threads.merge(new ThreadTicks.Key(tid, task.started()), task,
+						(kept, now) -> (now.ticks() > kept.ticks()) ? now : kept));
 		}
 
 	}

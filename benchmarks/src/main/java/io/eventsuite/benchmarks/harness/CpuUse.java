@@ -51,18 +51,23 @@ public record CpuUse(Map<String, Double> seconds, double machineBusy, double win
 	}
 
 	/**
-	 * The timed events' part of a run whose processes also handled events that are not
-	 * timed (a producer's warm-up records), at the whole run's average: the CPU per timed
-	 * event becomes the CPU per event of the whole run, and the share of a core each
-	 * thread took is kept.
-	 * @param fraction the timed events' share of all the events of the run, above 0 and
-	 * at most 1
-	 * @return a copy, every figure but {@link #machineBusy} scaled by the fraction
+	 * The part of this run's CPU that its timed events took, at the run's average per
+	 * event, for a run whose processes also handled events that are not timed (a
+	 * producer's warm-up records): the CPU per timed event becomes the CPU per event of
+	 * the whole run. The window is scaled with the CPU, so that each thread's share of a
+	 * core is kept; {@link #windowSeconds} is then the timed events' part of the window,
+	 * not a time on the clock.
+	 * @param timed the events timed, at least 1
+	 * @param untimed the run's other events, at least 0
+	 * @return a copy, every figure but {@link #machineBusy} scaled by
+	 * {@code timed / (timed + untimed)}
 	 */
-	public CpuUse scaled(double fraction) {
-		if (!(fraction > 0 && fraction <= 1)) {
-			throw new IllegalArgumentException("A share of the events is above 0 and at most 1, not " + fraction);
+	public CpuUse timedPart(long timed, long untimed) {
+		if (timed < 1 || untimed < 0) {
+			throw new IllegalArgumentException("A run times at least one event and leaves at least none untimed, not "
+					+ timed + " and " + untimed);
 		}
+		double fraction = (double) timed / (timed + untimed);
 		Map<String, Double> scaledSeconds = new LinkedHashMap<>();
 		this.seconds.forEach((process, cpu) -> scaledSeconds.put(process, cpu * fraction));
 		return new CpuUse(scaledSeconds, this.machineBusy, this.windowSeconds * fraction,

@@ -71,7 +71,13 @@ public final class JavaProcess {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(output.toFile())
 				.start();
-			started.accept(process.toHandle());
+			try {
+				started.accept(process.toHandle());
+			}
+			catch (RuntimeException ex) {
+				process.destroyForcibly();
+				throw ex;
+			}
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 				throw new IllegalStateException(mainClass + " took longer than " + timeout + ", see " + output);

@@ -68,6 +68,10 @@ public final class ProducerBenchmark {
 
 	private ProducerBenchmark(int records, int warmupRecords, int warmupRounds, int rounds, Path work,
 			boolean profile) {
+		if (records < 1 || warmupRecords < 0) {
+			throw new IllegalArgumentException("--records takes at least 1 and --warmup-records at least 0, not "
+					+ records + " and " + warmupRecords);
+		}
 		this.records = records;
 		this.warmupRecords = warmupRecords;
 		this.warmupRounds = warmupRounds;
@@ -154,13 +158,16 @@ public final class ProducerBenchmark {
 		String topic = "bench-" + slug + prefix;
 		RunTopics.create(broker, topic);
 		try {
-			// The producer's JVM is followed from its start to its exit, warm-up records
-			// included, and so is the broker: both count at the run's average per record.
-			CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker));
-			PublisherRun.Result result = side.run(topic, this.work.resolve(prefix + "-" + slug + ".log"),
-					(process) -> meter.follow(ProducerPerformanceRun.PRODUCER, process));
-			Measurement measurement = result.as(variant, role, round)
-				.withCpu(meter.stop().scaled((double) this.records / (this.records + this.warmupRecords)));
+			// The producer's JVM is followed from its start to its exit, its warm-up
+			// records included, and the broker metered over the same time: both count at
+			// the run's average per record sent.
+			Measurement measurement;
+			try (CpuMeter meter = CpuMeter.start(CpuMeter.brokers(broker))) {
+				PublisherRun.Result result = side.run(topic, this.work.resolve(prefix + "-" + slug + ".log"),
+						(process) -> meter.follow(CpuMeter.PRODUCER, process));
+				measurement = result.as(variant, role, round)
+					.withCpu(meter.stop().timedPart(this.records, this.warmupRecords));
+			}
 			log.info(String.format(Locale.ROOT, "%s, %s: %,.0f records/s, p99 %.1f ms%s", label, variant,
 					measurement.perSecond(), measurement.latency().p99(), measurement.cpuLogSuffix("record")));
 			return measurement;

@@ -20,9 +20,6 @@ import io.eventsuite.benchmarks.harness.JavaProcess;
  */
 public final class ProducerPerformanceRun {
 
-	/** What the CPU figures call a producer's JVM, the tool's or a contender's. */
-	public static final String PRODUCER = "producer";
-
 	private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
 
 	private ProducerPerformanceRun() {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
 import io.eventsuite.benchmarks.harness.Measurement;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
@@ -38,8 +39,8 @@ class DrainBenchmarkIntegrationTests {
 		Measurement reference = measurements.get(0);
 		assertThat(reference.count()).isEqualTo(RECORDS);
 		assertThat(reference.perSecond()).isPositive();
-		assertThat(reference.cpuMillisPerEvent()).containsOnlyKeys("broker", "consumer")
-			.hasEntrySatisfying("consumer", (millis) -> assertThat(millis).isPositive());
+		assertThat(reference.cpuMillisPerEvent()).containsOnlyKeys("broker", CpuMeter.CONSUMER)
+			.hasEntrySatisfying(CpuMeter.CONSUMER, (millis) -> assertThat(millis).isPositive());
 		Measurement contender = measurements.get(1);
 		assertThat(contender.count()).isPositive().isLessThanOrEqualTo(RECORDS);
 		assertThat(contender.perSecond()).isPositive().isFinite();

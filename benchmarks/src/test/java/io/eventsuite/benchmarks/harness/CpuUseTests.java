@@ -37,16 +37,16 @@ class CpuUseTests {
 		CpuUse run = new CpuUse(Map.of("producer", 6.0, "broker", 3.0), 0.9, 12.0, threads);
 
 		// 750 timed events of 1,000 sent in all: per event, the run's average.
-		CpuUse timed = run.scaled(0.75);
+		CpuUse timed = run.timedPart(750, 250);
 
 		assertThat(timed.millisPer(750)).containsOnly(Map.entry("producer", 6.0), Map.entry("broker", 3.0));
 		assertThat(timed.threadMillisPer(750))
 			.containsOnly(Map.entry("producer", Map.of("kafka-producer-", 2.0, "sender-", 4.0)));
 		assertThat(timed.threadCores()).isEqualTo(run.threadCores());
 		assertThat(timed.machineBusy()).isEqualTo(0.9);
-		assertThat(run.scaled(1.0)).isEqualTo(run);
-		assertThatIllegalArgumentException().isThrownBy(() -> run.scaled(0));
-		assertThatIllegalArgumentException().isThrownBy(() -> run.scaled(1.5));
+		assertThat(run.timedPart(1_000, 0)).isEqualTo(run);
+		assertThatIllegalArgumentException().isThrownBy(() -> run.timedPart(0, 10));
+		assertThatIllegalArgumentException().isThrownBy(() -> run.timedPart(10, -1));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventsuite.benchmarks.harness.CpuMeter;
 import io.eventsuite.benchmarks.harness.Measurement;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
@@ -39,10 +40,10 @@ class ProducerBenchmarkIntegrationTests {
 				.isGreaterThanOrEqualTo(measurement.latency().p50());
 			// Each side's JVM, followed to its exit, and the broker.
 			assertThat(measurement.cpuMillisPerEvent()).as(measurement.variant())
-				.containsOnlyKeys("broker", ProducerPerformanceRun.PRODUCER)
-				.hasEntrySatisfying(ProducerPerformanceRun.PRODUCER, (millis) -> assertThat(millis).isPositive());
+				.containsOnlyKeys("broker", CpuMeter.PRODUCER)
+				.hasEntrySatisfying(CpuMeter.PRODUCER, (millis) -> assertThat(millis).isPositive());
 			// The producer's network thread, closed before its JVM exits, keeps its name.
-			assertThat(measurement.cpu().threadSeconds().get(ProducerPerformanceRun.PRODUCER)).as(measurement.variant())
+			assertThat(measurement.cpu().threadSeconds().get(CpuMeter.PRODUCER)).as(measurement.variant())
 				.hasEntrySatisfying("kafka-producer-", (seconds) -> assertThat(seconds).isPositive());
 		}
 		assertThat(ProducerBenchmark.TARGET.ratio(report)).isPositive().isFinite();
