@@ -1,8 +1,6 @@
 package io.eventsuite.benchmarks.harness;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +26,7 @@ class CpuMeterTests {
 	@Test
 	void countsTheCpuAProcessTookInTheWindow() {
 		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
-		spin(Duration.ofMillis(400));
+		SpinThenExit.spin(Duration.ofMillis(400));
 		CpuUse used = meter.stop();
 
 		// The operating system counts in ticks of 10 ms; other threads of this JVM (the
@@ -42,7 +40,7 @@ class CpuMeterTests {
 	@EnabledOnOs(OS.LINUX)
 	void aSpinningThreadMakesTheMachineBusy() throws IOException {
 		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
-		spin(Duration.ofMillis(300));
+		SpinThenExit.spin(Duration.ofMillis(300));
 		CpuUse used = meter.stop();
 
 		// One core of all those /proc/stat counts (the host's, whatever this JVM may
@@ -54,7 +52,7 @@ class CpuMeterTests {
 	@EnabledOnOs(OS.LINUX)
 	void theCpuOfThreadsThatEndedInTheWindowCountsAsEnded() throws InterruptedException {
 		CpuMeter meter = CpuMeter.start(Map.of("self", SELF));
-		Thread worker = new Thread(() -> spin(Duration.ofMillis(400)), "meter-worker-1");
+		Thread worker = new Thread(() -> SpinThenExit.spin(Duration.ofMillis(400)), "meter-worker-1");
 		worker.start();
 		worker.join(TimeUnit.SECONDS.toMillis(30));
 		assertThat(worker.isAlive()).isFalse();
@@ -157,19 +155,6 @@ class CpuMeterTests {
 		assertThat(CpuMeter.busy(before, after)).isCloseTo(200.0 / 280, within(1e-9));
 		assertThat(CpuMeter.busy(null, after)).isNaN();
 		assertThat(CpuMeter.busy(before, before)).isNaN();
-	}
-
-	// Work on this thread until it has had this much CPU: a fixed amount of work, however
-	// long the machine makes it take.
-	static void spin(Duration cpu) {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();
-		long sink = 0;
-		while (threads.getCurrentThreadCpuTime() < until) {
-			sink += System.nanoTime() % 7;
-		}
-		// Used, so that the JIT cannot drop the loop's work.
-		assertThat(sink).isNotNegative();
 	}
 
 	private static double cpuSeconds(Process process) {

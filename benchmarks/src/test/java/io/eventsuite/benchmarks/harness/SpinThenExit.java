@@ -19,22 +19,27 @@ public final class SpinThenExit {
 	public static void main(String[] args) throws InterruptedException {
 		Duration work = Duration.ofMillis(Long.parseLong(args[0]));
 		Thread spinner = new Thread(() -> {
-			spin(work);
+			System.out.println("spun " + spin(work));
 			LockSupport.parkNanos(work.toNanos());
 		}, "spinner-1");
 		spinner.start();
 		spinner.join();
 	}
 
-	private static void spin(Duration cpu) {
+	/**
+	 * Works on the calling thread until it has had this much CPU: a fixed amount of work,
+	 * however long the machine makes it take.
+	 * @param cpu the CPU time to take
+	 * @return what the work summed up, so that the JIT cannot drop it
+	 */
+	static long spin(Duration cpu) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();
 		long sink = 0;
 		while (threads.getCurrentThreadCpuTime() < until) {
 			sink += System.nanoTime() % 7;
 		}
-		// Printed, so that the JIT cannot drop the loop's work.
-		System.out.println("spun " + sink);
+		return sink;
 	}
 
 }

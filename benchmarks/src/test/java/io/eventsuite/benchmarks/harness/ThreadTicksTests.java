@@ -80,7 +80,7 @@ class ThreadTicksTests {
 		CountDownLatch spun = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		Thread spinner = new Thread(() -> {
-			CpuMeterTests.spin(Duration.ofMillis(300));
+			SpinThenExit.spin(Duration.ofMillis(300));
 			spun.countDown();
 			// Alive until read: an ended thread is gone from /proc.
 			awaitQuietly(release);
