@@ -116,13 +116,13 @@ record ThreadTicks(Map<Long, Task> threads) {
 	 * @return CPU seconds by group, in the order of their names
 	 */
 	Map<String, Double> secondsSince(ThreadTicks earlier) {
-		Map<String, Long> ticks = new HashMap<>();
+		Map<String, Long> ticks = new TreeMap<>();
 		this.threads.forEach((tid, task) -> {
 			Task before = earlier.threads.get(tid);
-			ticks.merge(task.name(), (before != null && before.started() == task.started())
+			ticks.merge(group(task.name()), (before != null && before.started() == task.started())
 					? task.ticks() - before.ticks() : task.ticks(), Long::sum);
 		});
-		return grouped(ticks);
+		return seconds(ticks);
 	}
 
 	/**
@@ -132,16 +132,15 @@ record ThreadTicks(Map<Long, Task> threads) {
 	 * @return CPU seconds by group, in the order of their names
 	 */
 	static Map<String, Double> secondsOf(Collection<Task> tasks) {
-		Map<String, Long> ticks = new HashMap<>();
-		tasks.forEach((task) -> ticks.merge(task.name(), task.ticks(), Long::sum));
-		return grouped(ticks);
+		Map<String, Long> ticks = new TreeMap<>();
+		tasks.forEach((task) -> ticks.merge(group(task.name()), task.ticks(), Long::sum));
+		return seconds(ticks);
 	}
 
-	private static Map<String, Double> grouped(Map<String, Long> ticksByName) {
-		Map<String, Long> ticks = new TreeMap<>();
-		ticksByName.forEach((name, nameTicks) -> ticks.merge(group(name), nameTicks, Long::sum));
+	// Groups without CPU are left out.
+	private static Map<String, Double> seconds(Map<String, Long> ticksByGroup) {
 		Map<String, Double> seconds = new TreeMap<>();
-		ticks.forEach((group, groupTicks) -> {
+		ticksByGroup.forEach((group, groupTicks) -> {
 			if (groupTicks > 0) {
 				seconds.put(group, groupTicks / TICKS_PER_SECOND);
 			}
