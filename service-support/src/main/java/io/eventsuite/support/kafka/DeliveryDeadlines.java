@@ -15,14 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fails a delivery the producer has not answered in time with a {@link TimeoutException},
- * as {@link CompletableFuture#orTimeout} would, at a fraction of its cost.
- * {@code orTimeout} arms a timer task for every send and cancels it when the send
- * completes; on Java 25 each of the two goes through the common pool's delay scheduler
- * and wakes its thread, which took 7% of a core in the drain benchmark (target 5) at
- * 27,000 events a second. Here a send costs one queue entry, and one thread looks at the
- * queues every {@link #SWEEP_INTERVAL}: a delivery fails at most that long after its
- * timeout.
+ * Fails a delivery the producer has not answered in time, its cause a
+ * {@link TimeoutException}, as {@link CompletableFuture#orTimeout} would, at a fraction
+ * of its cost. {@code orTimeout} arms a timer task for every send and cancels it when the
+ * send completes; on Java 25 each of the two goes through the common pool's delay
+ * scheduler and wakes its thread, which took 7% of a core in the drain benchmark (target
+ * 5) at 27,000 events a second. Here a send costs one queue entry, and one thread looks
+ * at the queues every {@link #SWEEP_INTERVAL}: a delivery fails at most that long after
+ * its timeout.
  * <p>
  * One queue per timeout: deliveries enter it in the order they are sent, so their
  * deadlines come in that order too, and a sweep stops at the first delivery that is
@@ -75,12 +75,11 @@ final class DeliveryDeadlines {
 
 	/**
 	 * Watches a delivery.
-	 * @param <T> the delivery's result
 	 * @param delivery completes from the producer's callback
-	 * @return the same future, failed with a {@link TimeoutException} if it is not done
-	 * when the timeout has passed
+	 * @return the same delivery, failed with a {@link TimeoutException} as its cause if
+	 * it is not done when the timeout has passed
 	 */
-	<T> CompletableFuture<T> watch(CompletableFuture<T> delivery) {
+	PendingDelivery watch(PendingDelivery delivery) {
 		if (!delivery.isDone()) {
 			this.queue.add(new Watched(delivery, System.nanoTime() + this.timeoutNanos));
 		}
@@ -116,15 +115,14 @@ final class DeliveryDeadlines {
 				if (head.deadline() - now > 0) {
 					return;
 				}
-				head.delivery()
-					.completeExceptionally(new TimeoutException("No answer from the producer within " + this.timeout));
+				head.delivery().fail(new TimeoutException("No answer from the producer within " + this.timeout));
 			}
 			// The sweeper is the only thread that takes entries: this is the head.
 			this.queue.poll();
 		}
 	}
 
-	private record Watched(CompletableFuture<?> delivery, long deadline) {
+	private record Watched(PendingDelivery delivery, long deadline) {
 	}
 
 }

@@ -3,14 +3,10 @@ package io.eventsuite.support.kafka;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.EventTopic;
@@ -20,10 +16,14 @@ import io.eventsuite.events.wire.CloudEvent;
  * Publishes events as CloudEvents, keyed by the event's key, and reports each delivery
  * without blocking the caller: the returned future completes from the producer's delivery
  * callback. Services wrap it in one publisher per topic.
+ * <p>
+ * What is given up by not going through {@link KafkaTemplate#send}: the template's
+ * {@code ProducerListener} (Boot's logs failures, which this class logs itself), its
+ * observation (off unless enabled) and its Micrometer timer
+ * {@code spring.kafka.template}; the producer's own metrics stay. Transactions are the
+ * template's as before: inside one, the record goes through the transaction's producer.
  */
 public class EventPublisher {
-
-	private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
 	private final KafkaTemplate<String, CloudEvent<?>> template;
 
@@ -55,37 +55,21 @@ public class EventPublisher {
 		topic.typeOf(event.getClass());
 		CloudEvent<E> cloudEvent = CloudEvent.of(this.source, event);
 		String name = this.topics.name(topic);
-		CompletableFuture<SendResult<String, CloudEvent<?>>> sent;
+		PendingDelivery delivery = new PendingDelivery(name, cloudEvent);
+		ProducerRecord<String, CloudEvent<?>> record = new ProducerRecord<>(name, cloudEvent.key(), cloudEvent);
+		// The template's producer with a callback of its own, not KafkaTemplate#send: the
+		// send's future would hold the whole record (the event, its headers) until the
+		// broker answers, and with the producer's buffer full that kept tens of thousands
+		// of events alive across young collections. The producer keeps none of the record
+		// but its headers once it is in a batch.
 		try {
-			sent = this.template.send(new ProducerRecord<>(name, cloudEvent.key(), cloudEvent));
+			this.template.execute((producer) -> producer.send(record, delivery));
 		}
 		catch (RuntimeException ex) {
-			sent = CompletableFuture.failedFuture(ex);
+			delivery.fail(ex);
 		}
-		// One stage on the send's own future, not a chain: this runs for every event.
-		CompletableFuture<Delivery> outcome = new CompletableFuture<>();
 		// Bounded by the producer's own timeouts; this is the safety net above them.
-		this.deadlines.watch(sent).whenComplete((result, failure) -> {
-			if (failure == null) {
-				Delivery delivery = Delivery.of(cloudEvent.id(), result.getRecordMetadata());
-				// Checked first: the arguments would be built for every event on the
-				// producer's network thread, and an order's key is its id made into text
-				// anew (5.6% of that thread in a recording of the publishing benchmark).
-				if (log.isDebugEnabled()) {
-					log.debug("Published event id={} type={} key={} topic={} partition={} offset={}",
-							delivery.eventId(), cloudEvent.type(), cloudEvent.key(), delivery.topic(),
-							delivery.partition(), delivery.offset());
-				}
-				outcome.complete(delivery);
-				return;
-			}
-			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-					? failure.getCause() : failure;
-			log.warn("Could not publish event id={} type={} key={} topic={}: {}", cloudEvent.id(), cloudEvent.type(),
-					cloudEvent.key(), name, cause.toString());
-			outcome.completeExceptionally(new PublishFailedException(name, cause));
-		});
-		return outcome;
+		return this.deadlines.watch(delivery);
 	}
 
 }

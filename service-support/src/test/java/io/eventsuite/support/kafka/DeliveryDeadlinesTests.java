@@ -1,11 +1,18 @@
 package io.eventsuite.support.kafka;
 
+import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+
+import io.eventsuite.events.order.OrderCancelled;
+import io.eventsuite.events.wire.CloudEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,16 +24,21 @@ import static org.awaitility.Awaitility.await;
  */
 class DeliveryDeadlinesTests {
 
+	private static final RecordMetadata FIRST_IN_PARTITION_0 = new RecordMetadata(new TopicPartition("orders", 0), 0, 0,
+			0, 36, 200);
+
 	@Test
 	void aDeliveryNobodyAnswersFailsWithATimeoutOnceItsTimeoutHasPassed() {
 		Duration timeout = Duration.ofMillis(300);
 		AtomicLong failedAfterNanos = new AtomicLong();
 		long watchedAt = System.nanoTime();
-		CompletableFuture<String> unanswered = DeliveryDeadlines.of(timeout).watch(new CompletableFuture<>());
+		PendingDelivery unanswered = DeliveryDeadlines.of(timeout).watch(pending());
 		unanswered.whenComplete((result, failure) -> failedAfterNanos.set(System.nanoTime() - watchedAt));
 
 		assertThat(unanswered).failsWithin(Duration.ofSeconds(5))
 			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(PublishFailedException.class)
 			.havingCause()
 			.isInstanceOf(TimeoutException.class)
 			.withMessage("No answer from the producer within PT0.3S");
@@ -36,27 +48,40 @@ class DeliveryDeadlinesTests {
 	@Test
 	void answeredDeliveriesKeepTheirResultAndAreForgottenAtTheNextSweep() {
 		DeliveryDeadlines deadlines = DeliveryDeadlines.of(Duration.ofMillis(301));
-		CompletableFuture<String> first = deadlines.watch(new CompletableFuture<>());
-		CompletableFuture<String> second = deadlines.watch(new CompletableFuture<>());
+		PendingDelivery first = deadlines.watch(pending());
+		PendingDelivery second = deadlines.watch(pending());
 		assertThat(deadlines.watched()).isEqualTo(2);
 
-		first.complete("partition 0, offset 0");
-		second.completeExceptionally(new IllegalStateException("broker said no"));
+		first.onCompletion(FIRST_IN_PARTITION_0, null);
+		second.onCompletion(null, new IllegalStateException("broker said no"));
 
 		await().atMost(Duration.ofSeconds(5)).until(deadlines::watched, (watched) -> watched == 0);
-		assertThat(first).isCompletedWithValue("partition 0, offset 0");
+		assertThat(first.join()).extracting(Delivery::partition, Delivery::offset).containsExactly(0, 0L);
 		assertThat(second).failsWithin(Duration.ZERO)
 			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(PublishFailedException.class)
 			.havingCause()
 			.isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
+	void anAnswerAfterTheDeadlineLeavesTheDeliveryFailed() {
+		PendingDelivery late = DeliveryDeadlines.of(Duration.ofMillis(305)).watch(pending());
+		await().atMost(Duration.ofSeconds(5)).until(late::isDone);
+
+		late.onCompletion(FIRST_IN_PARTITION_0, null);
+
+		assertThat(late).isCompletedExceptionally();
+	}
+
+	@Test
 	void aDeliveryAlreadyDoneIsNotWatched() {
 		DeliveryDeadlines deadlines = DeliveryDeadlines.of(Duration.ofMillis(302));
+		PendingDelivery failedAtOnce = pending();
+		failedAtOnce.fail(new IllegalStateException("no metadata"));
 
-		CompletableFuture<String> failedAtOnce = deadlines
-			.watch(CompletableFuture.failedFuture(new IllegalStateException("no metadata")));
+		deadlines.watch(failedAtOnce);
 
 		assertThat(failedAtOnce).isCompletedExceptionally();
 		assertThat(deadlines.watched()).isZero();
@@ -66,6 +91,11 @@ class DeliveryDeadlinesTests {
 	void theSameTimeoutSharesItsDeadlines() {
 		assertThat(DeliveryDeadlines.of(Duration.ofMillis(303))).isSameAs(DeliveryDeadlines.of(Duration.ofMillis(303)))
 			.isNotSameAs(DeliveryDeadlines.of(Duration.ofMillis(304)));
+	}
+
+	private static PendingDelivery pending() {
+		return new PendingDelivery("orders", CloudEvent.of(URI.create("/eventsuite/tests"),
+				new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind", Instant.now())));
 	}
 
 }

@@ -7,34 +7,49 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 import io.eventsuite.events.Topics;
 import io.eventsuite.events.order.OrderCancelled;
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.events.wire.CloudEventSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The publish timeout is the safety net when the producer never answers, which a real
- * producer is built not to do; so the template here is one that never answers. The
- * broker-backed failures (broker down, buffer full) are the services' integration tests.
+ * What a publish reports, from Kafka's {@link MockProducer}: its answers can be held back
+ * or failed at will, which a real broker cannot be made to do on cue. The broker-backed
+ * failures (broker down, buffer full) are the services' integration tests.
  */
 class EventPublisherTests {
 
+	private static final OrderCancelled CANCELLED = new OrderCancelled(UUID.randomUUID(), "customer-1",
+			"changed my mind", Instant.parse("2026-11-24T10:15:30Z"));
+
+	@Test
+	void aDeliveredEventWentKeyedByItsOrderAndReportsWhereTheBrokerPutIt() {
+		MockProducer<String, CloudEvent<?>> producer = producer(true);
+
+		Delivery delivery = publisher(producer, Duration.ofSeconds(10)).publish(Topics.ORDERS, CANCELLED).join();
+
+		ProducerRecord<String, CloudEvent<?>> sent = producer.history().get(0);
+		assertThat(sent.topic()).isEqualTo("orders");
+		assertThat(sent.key()).isEqualTo(CANCELLED.orderId().toString());
+		assertThat(sent.value().data()).isEqualTo(CANCELLED);
+		assertThat(delivery).isEqualTo(new Delivery(sent.value().id(), "orders", 0, 0L));
+	}
+
 	@Test
 	void aPublishTheProducerNeverAnswersFailsAsPassingOnceItsTimeoutHasPassed() {
-		EventPublisher publisher = new EventPublisher(new SilentTemplate(),
-				new EventTopics(new TopicsProperties(Map.of())), URI.create("/eventsuite/tests"),
-				Duration.ofMillis(250));
-
-		CompletableFuture<Delivery> delivery = publisher.publish(Topics.ORDERS,
-				new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind", Instant.now()));
+		CompletableFuture<Delivery> delivery = publisher(producer(false), Duration.ofMillis(250)).publish(Topics.ORDERS,
+				CANCELLED);
 
 		assertThat(delivery).failsWithin(Duration.ofSeconds(5))
 			.withThrowableThat()
@@ -44,18 +59,48 @@ class EventPublisherTests {
 			.withMessage("Could not publish to orders: No answer from the producer within PT0.25S");
 	}
 
-	/** Takes every record and never reports on it. */
-	private static final class SilentTemplate extends KafkaTemplate<String, CloudEvent<?>> {
+	@Test
+	void anErrorTheBrokerAnswersFailsThePublishWithIt() {
+		MockProducer<String, CloudEvent<?>> producer = producer(false);
+		CompletableFuture<Delivery> delivery = publisher(producer, Duration.ofSeconds(10)).publish(Topics.ORDERS,
+				CANCELLED);
 
-		SilentTemplate() {
-			super(new DefaultKafkaProducerFactory<>(Map.of()));
-		}
+		producer.errorNext(new NotLeaderOrFollowerException("the leader moved"));
 
-		@Override
-		public CompletableFuture<SendResult<String, CloudEvent<?>>> send(ProducerRecord<String, CloudEvent<?>> record) {
-			return new CompletableFuture<>();
-		}
+		assertThat(delivery).failsWithin(Duration.ofSeconds(5))
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(PublishFailedException.class,
+					(failure) -> assertThat(failure.isTransient()).isTrue())
+			.withMessage("Could not publish to orders: the leader moved");
+	}
 
+	@Test
+	void aSendTheProducerRefusesAtOnceFailsThePublishWithoutThrowing() {
+		MockProducer<String, CloudEvent<?>> producer = producer(true);
+		producer.sendException = new RecordTooLargeException("larger than max.request.size");
+
+		CompletableFuture<Delivery> delivery = publisher(producer, Duration.ofSeconds(10)).publish(Topics.ORDERS,
+				CANCELLED);
+
+		assertThat(delivery).isCompletedExceptionally();
+		assertThat(delivery).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(PublishFailedException.class,
+					(failure) -> assertThat(failure.isTransient()).isFalse())
+			.withMessage("Could not publish to orders: larger than max.request.size");
+	}
+
+	private static MockProducer<String, CloudEvent<?>> producer(boolean answersAtOnce) {
+		return new MockProducer<>(answersAtOnce, null, new StringSerializer(), new CloudEventSerializer());
+	}
+
+	// The template closes a producer its factory did not cache after each send, and a
+	// closed MockProducer refuses the next: one publish per publisher.
+	private static EventPublisher publisher(MockProducer<String, CloudEvent<?>> producer, Duration timeout) {
+		return new EventPublisher(new KafkaTemplate<>(() -> producer), new EventTopics(new TopicsProperties(Map.of())),
+				URI.create("/eventsuite/tests"), timeout);
 	}
 
 }
