@@ -55,8 +55,9 @@ public class EventPublisher {
 		topic.typeOf(event.getClass());
 		CloudEvent<E> cloudEvent = CloudEvent.of(this.source, event);
 		String name = this.topics.name(topic);
-		PendingDelivery delivery = new PendingDelivery(name, cloudEvent);
-		ProducerRecord<String, CloudEvent<?>> record = new ProducerRecord<>(name, cloudEvent.key(), cloudEvent);
+		String key = cloudEvent.key();
+		PendingDelivery delivery = new PendingDelivery(name, key, cloudEvent);
+		ProducerRecord<String, CloudEvent<?>> record = new ProducerRecord<>(name, key, cloudEvent);
 		// The template's producer with a callback of its own, not KafkaTemplate#send: the
 		// send's future would hold the whole record (the event, its headers) until the
 		// broker answers, and with the producer's buffer full that kept tens of thousands

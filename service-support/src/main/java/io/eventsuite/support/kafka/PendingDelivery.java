@@ -28,11 +28,18 @@ final class PendingDelivery extends CompletableFuture<Delivery> implements Callb
 
 	private final String key;
 
-	PendingDelivery(String topic, CloudEvent<?> event) {
+	/**
+	 * A delivery to come.
+	 * @param topic where the event goes
+	 * @param key its record key, made once by the caller: an order's key is its id made
+	 * into text anew at every call
+	 * @param event the event
+	 */
+	PendingDelivery(String topic, String key, CloudEvent<?> event) {
 		this.topic = topic;
+		this.key = key;
 		this.eventId = event.id();
 		this.type = event.type();
-		this.key = event.key();
 	}
 
 	/**

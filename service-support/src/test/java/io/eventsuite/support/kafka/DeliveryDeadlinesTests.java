@@ -94,8 +94,10 @@ class DeliveryDeadlinesTests {
 	}
 
 	private static PendingDelivery pending() {
-		return new PendingDelivery("orders", CloudEvent.of(URI.create("/eventsuite/tests"),
-				new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind", Instant.now())));
+		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind",
+				Instant.now());
+		return new PendingDelivery("orders", cancelled.key(),
+				CloudEvent.of(URI.create("/eventsuite/tests"), cancelled));
 	}
 
 }
