@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.eventsuite.events.Topics;
 import io.eventsuite.events.activity.ActivityRecorded;
+import io.eventsuite.events.activity.ActivityType;
 import io.eventsuite.support.kafka.Delivery;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
@@ -65,7 +66,11 @@ public class ActivityPublisher {
 	public int publish(List<ActivityRecorded> events) {
 		for (ActivityRecorded event : events) {
 			CompletableFuture<Delivery> delivery = this.publisher.publish(Topics.USER_ACTIVITY, event);
-			delivery.whenComplete((result, failure) -> count(event, failure));
+			// What the log line needs, not the event: it would live until the broker
+			// answers, as thousands of others do at this rate.
+			String userId = event.userId();
+			ActivityType type = event.type();
+			delivery.whenComplete((result, failure) -> count(userId, type, failure));
 			// A future that is already failed means the producer refused the record while
 			// send() ran, so the caller can still be told; stopping here avoids blocking
 			// max.block.ms once more for every remaining event.
@@ -76,7 +81,7 @@ public class ActivityPublisher {
 		return events.size();
 	}
 
-	private void count(ActivityRecorded event, Throwable failure) {
+	private void count(String userId, ActivityType type, Throwable failure) {
 		if (failure == null) {
 			this.published.increment();
 			return;
@@ -85,8 +90,7 @@ public class ActivityPublisher {
 		this.meters.counter(FAILED, "reason", reason).increment();
 		// WARN, not ERROR: this is loss-tolerant telemetry, but lost events must be
 		// visible.
-		log.warn("Activity event lost userId={} type={} topic={} reason={}", event.userId(), event.type(), this.topic,
-				reason);
+		log.warn("Activity event lost userId={} type={} topic={} reason={}", userId, type, this.topic, reason);
 	}
 
 	private RuntimeException failureOf(CompletableFuture<Delivery> delivery) {

@@ -30,7 +30,8 @@ class ChatRooms {
 
 	CompletableFuture<SentMessage> send(String roomId, String senderId, String text) {
 		ChatMessageSent message = new ChatMessageSent(UUID.randomUUID(), roomId, senderId, text, this.clock.instant());
-		return this.publisher.publish(message).thenApply((delivery) -> new SentMessage(message.messageId(), delivery));
+		UUID messageId = message.messageId();
+		return this.publisher.publish(message).thenApply((delivery) -> new SentMessage(messageId, delivery));
 	}
 
 	SseEmitter stream(String roomId) {

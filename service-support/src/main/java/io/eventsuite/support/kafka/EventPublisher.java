@@ -17,11 +17,15 @@ import io.eventsuite.events.wire.CloudEvent;
  * without blocking the caller: the returned future completes from the producer's delivery
  * callback. Services wrap it in one publisher per topic.
  * <p>
- * What is given up by not going through {@link KafkaTemplate#send}: the template's
- * {@code ProducerListener} (Boot's logs failures, which this class logs itself), its
- * observation (off unless enabled) and its Micrometer timer
- * {@code spring.kafka.template}; the producer's own metrics stay. Transactions are the
- * template's as before: inside one, the record goes through the transaction's producer.
+ * Records go to the template's producer with a {@link PendingDelivery} as their callback,
+ * not through {@link KafkaTemplate#send}, whose future holds the whole record until the
+ * broker answers. Given up with {@code send}: the template's {@code ProducerListener}
+ * (Boot's logs failures, which this class logs itself), its observation (off unless
+ * enabled) and its Micrometer timer {@code spring.kafka.template}; the producer's own
+ * metrics stay. Transactions are the template's as before: inside one, the record goes
+ * through the transaction's producer. The template closes the producer it was handed
+ * right after the send rather than in the callback, which for a producer factory's shared
+ * producer does nothing.
  */
 public class EventPublisher {
 
@@ -58,11 +62,7 @@ public class EventPublisher {
 		String key = cloudEvent.key();
 		PendingDelivery delivery = new PendingDelivery(name, key, cloudEvent);
 		ProducerRecord<String, CloudEvent<?>> record = new ProducerRecord<>(name, key, cloudEvent);
-		// The template's producer with a callback of its own, not KafkaTemplate#send: the
-		// send's future would hold the whole record (the event, its headers) until the
-		// broker answers, and with the producer's buffer full that kept tens of thousands
-		// of events alive across young collections. The producer keeps none of the record
-		// but its headers once it is in a batch.
+		// Nothing here may hold the event once it is in a batch (see PendingDelivery).
 		try {
 			this.template.execute((producer) -> producer.send(record, delivery));
 		}

@@ -30,7 +30,7 @@ final class PendingDelivery extends CompletableFuture<Delivery> implements Callb
 
 	/**
 	 * A delivery to come.
-	 * @param topic where the event goes
+	 * @param topic the name of the topic the event goes to
 	 * @param key its record key, made once by the caller: an order's key is its id made
 	 * into text anew at every call
 	 * @param event the event
@@ -43,7 +43,8 @@ final class PendingDelivery extends CompletableFuture<Delivery> implements Callb
 	}
 
 	/**
-	 * The producer's answer, on its network thread.
+	 * The producer's answer, on its network thread (or on the sending thread, for a
+	 * record it refuses at once).
 	 */
 	@Override
 	public void onCompletion(RecordMetadata metadata, Exception failure) {
@@ -52,29 +53,27 @@ final class PendingDelivery extends CompletableFuture<Delivery> implements Callb
 			return;
 		}
 		Delivery delivery = Delivery.of(this.eventId, metadata);
-		// Checked first: the arguments would be built for every event on the producer's
-		// network thread (5.6% of that thread in a recording of the publishing
-		// benchmark).
-		if (log.isDebugEnabled()) {
+		// Debug checked first: the arguments would be built for every event on the
+		// producer's network thread (5.6% of that thread in a recording of the publishing
+		// benchmark). Logged only if this answer completed the delivery, not the
+		// deadline.
+		if (complete(delivery) && log.isDebugEnabled()) {
 			log.debug("Published event id={} type={} key={} topic={} partition={} offset={}", this.eventId, this.type,
 					this.key, this.topic, delivery.partition(), delivery.offset());
 		}
-		complete(delivery);
 	}
 
 	/**
-	 * Fails the delivery with a {@link PublishFailedException}, unless it is already
-	 * done: the producer may still answer after the deadline has failed it, or the other
-	 * way round, and an event is reported once.
+	 * Fails the delivery with a {@link PublishFailedException}, unless it is done
+	 * already. The deadline and the producer may both fail it, even at once: only the
+	 * failure that completes it is logged, so an event is reported once.
 	 * @param cause what went wrong
 	 */
 	void fail(Throwable cause) {
-		if (isDone()) {
-			return;
+		if (completeExceptionally(new PublishFailedException(this.topic, cause))) {
+			log.warn("Could not publish event id={} type={} key={} topic={}: {}", this.eventId, this.type, this.key,
+					this.topic, cause.toString());
 		}
-		log.warn("Could not publish event id={} type={} key={} topic={}: {}", this.eventId, this.type, this.key,
-				this.topic, cause.toString());
-		completeExceptionally(new PublishFailedException(this.topic, cause));
 	}
 
 }

@@ -7,9 +7,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NetworkException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import io.eventsuite.events.order.OrderCancelled;
 import io.eventsuite.events.wire.CloudEvent;
@@ -66,13 +73,31 @@ class DeliveryDeadlinesTests {
 	}
 
 	@Test
-	void anAnswerAfterTheDeadlineLeavesTheDeliveryFailed() {
-		PendingDelivery late = DeliveryDeadlines.of(Duration.ofMillis(305)).watch(pending());
-		await().atMost(Duration.ofSeconds(5)).until(late::isDone);
+	void aFailureTheProducerReportsAfterTheDeadlineIsNotLoggedAgain() {
+		ListAppender<ILoggingEvent> lines = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger(EventPublisher.class);
+		lines.start();
+		logger.addAppender(lines);
+		try {
+			PendingDelivery late = DeliveryDeadlines.of(Duration.ofMillis(305)).watch(pending());
+			await().atMost(Duration.ofSeconds(5)).until(late::isDone);
 
-		late.onCompletion(FIRST_IN_PARTITION_0, null);
+			late.onCompletion(null, new NetworkException("the broker went away"));
+			late.onCompletion(FIRST_IN_PARTITION_0, null);
 
-		assertThat(late).isCompletedExceptionally();
+			assertThat(lines.list).singleElement()
+				.satisfies((line) -> assertThat(line.getLevel()).isEqualTo(Level.WARN))
+				.extracting(ILoggingEvent::getFormattedMessage, InstanceOfAssertFactories.STRING)
+				.contains("No answer from the producer within PT0.305S");
+			assertThat(late).failsWithin(Duration.ZERO)
+				.withThrowableThat()
+				.havingCause()
+				.havingCause()
+				.isInstanceOf(TimeoutException.class);
+		}
+		finally {
+			logger.detachAppender(lines);
+		}
 	}
 
 	@Test

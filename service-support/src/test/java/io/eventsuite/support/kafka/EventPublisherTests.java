@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
+import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -76,20 +80,47 @@ class EventPublisherTests {
 	}
 
 	@Test
-	void aSendTheProducerRefusesAtOnceFailsThePublishWithoutThrowing() {
-		MockProducer<String, CloudEvent<?>> producer = producer(true);
-		producer.sendException = new RecordTooLargeException("larger than max.request.size");
+	void aRecordTheProducerRefusesThroughItsCallbackFailsThePublishAsPassing() {
+		// KafkaProducer reports an ApiException (buffer full, no metadata in time) to the
+		// callback while send() runs and returns a failed future; MockProducer throws.
+		MockProducer<String, CloudEvent<?>> producer = new MockProducer<>(true, null, new StringSerializer(),
+				new CloudEventSerializer()) {
+
+			@Override
+			public synchronized Future<RecordMetadata> send(ProducerRecord<String, CloudEvent<?>> record,
+					Callback callback) {
+				BufferExhaustedException full = new BufferExhaustedException("buffer full for 2000 ms");
+				callback.onCompletion(null, full);
+				return CompletableFuture.failedFuture(full);
+			}
+
+		};
 
 		CompletableFuture<Delivery> delivery = publisher(producer, Duration.ofSeconds(10)).publish(Topics.ORDERS,
 				CANCELLED);
 
-		assertThat(delivery).isCompletedExceptionally();
+		assertThat(delivery).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(PublishFailedException.class,
+					(failure) -> assertThat(failure.isTransient()).isTrue())
+			.withMessage("Could not publish to orders: buffer full for 2000 ms");
+	}
+
+	@Test
+	void aSendThatThrowsFailsThePublishWithoutThrowing() {
+		MockProducer<String, CloudEvent<?>> producer = producer(true);
+		producer.sendException = new SerializationException("cannot write the event");
+
+		CompletableFuture<Delivery> delivery = publisher(producer, Duration.ofSeconds(10)).publish(Topics.ORDERS,
+				CANCELLED);
+
 		assertThat(delivery).failsWithin(Duration.ZERO)
 			.withThrowableThat()
 			.havingCause()
 			.isInstanceOfSatisfying(PublishFailedException.class,
 					(failure) -> assertThat(failure.isTransient()).isFalse())
-			.withMessage("Could not publish to orders: larger than max.request.size");
+			.withMessage("Could not publish to orders: cannot write the event");
 	}
 
 	private static MockProducer<String, CloudEvent<?>> producer(boolean answersAtOnce) {
