@@ -94,10 +94,7 @@ public final class ActivityBenchmark {
 		this.concurrency = options.intValue("concurrency", 8);
 		this.records = options.intValue("records", 1_000_000);
 		this.warmupRecords = options.intValue("warmup-records", 200_000);
-		if (this.records < 1 || this.warmupRecords < 0) {
-			throw new IllegalArgumentException("--records takes at least 1 and --warmup-records at least 0, not "
-					+ this.records + " and " + this.warmupRecords);
-		}
+		ProducerPerformanceRun.checkCounts(this.records, this.warmupRecords);
 		this.diagnostic = Boolean.parseBoolean(options.string("diagnostic", "true"));
 		this.work = work;
 	}

@@ -68,10 +68,7 @@ public final class ProducerBenchmark {
 
 	private ProducerBenchmark(int records, int warmupRecords, int warmupRounds, int rounds, Path work,
 			boolean profile) {
-		if (records < 1 || warmupRecords < 0) {
-			throw new IllegalArgumentException("--records takes at least 1 and --warmup-records at least 0, not "
-					+ records + " and " + warmupRecords);
-		}
+		ProducerPerformanceRun.checkCounts(records, warmupRecords);
 		this.records = records;
 		this.warmupRecords = warmupRecords;
 		this.warmupRounds = warmupRounds;

@@ -56,6 +56,19 @@ public final class ProducerPerformanceRun {
 		return ProducerPerformanceOutput.parse(lines);
 	}
 
+	/**
+	 * Checks the record counts of a run before any broker starts: the CPU figures divide
+	 * by the timed records and scale by their share of all records sent.
+	 * @param records timed records, at least 1
+	 * @param warmupRecords untimed records sent first, at least 0
+	 */
+	public static void checkCounts(int records, int warmupRecords) {
+		if (records < 1 || warmupRecords < 0) {
+			throw new IllegalArgumentException("--records takes at least 1 and --warmup-records at least 0, not "
+					+ records + " and " + warmupRecords);
+		}
+	}
+
 	static List<String> lines(Path output) {
 		try {
 			return Files.readAllLines(output, StandardCharsets.UTF_8);
