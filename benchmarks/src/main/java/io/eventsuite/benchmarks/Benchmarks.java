@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import io.eventsuite.benchmarks.activity.ActivityBenchmark;
 import io.eventsuite.benchmarks.drain.DrainBenchmark;
+import io.eventsuite.benchmarks.harness.ChildProcesses;
 import io.eventsuite.benchmarks.harness.Machine;
 import io.eventsuite.benchmarks.harness.Options;
 import io.eventsuite.benchmarks.harness.Report;
@@ -60,6 +61,7 @@ public final class Benchmarks {
 			System.exit(2);
 			return;
 		}
+		ChildProcesses.stopOnExit();
 		Path root = repositoryRoot();
 		defaultProperty("eventsuite.jars", root.toString());
 		defaultProperty("eventsuite.version", Benchmarks.class.getPackage().getImplementationVersion());

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,12 @@ import static org.awaitility.Awaitility.await;
  * {@code eventsuite.version}; node logs and data go under {@code eventsuite.logs}.
  */
 public final class KafkaCluster implements AutoCloseable {
+
+	/**
+	 * Every port {@link #freePorts} has returned in this JVM: a few hundred in a whole
+	 * test run.
+	 */
+	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
 	private final Path directory;
 
@@ -316,19 +324,28 @@ public final class KafkaCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Ports nothing listens on now, all different: each is held open until all are found,
-	 * because the system may hand a port it just gave back out again (a node once got the
-	 * same port for its clients and its controller, and failed to format).
+	 * Ports nothing listens on now, all different, and none handed out before by this
+	 * JVM. Each is held open until all are found, because the system may hand a port it
+	 * just gave back out again (a node once got the same port for its clients and its
+	 * controller, and failed to format). And a port handed out earlier may be one a
+	 * process started just before has not bound yet: Linux picks a free port at random,
+	 * so among a few hundred taken one after the other, two are likely to be the same.
 	 * @param count how many
 	 * @return the ports
 	 */
 	public static int[] freePorts(int count) {
 		List<ServerSocket> sockets = new ArrayList<>();
 		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0));
+			int[] ports = new int[count];
+			int found = 0;
+			while (found < count) {
+				ServerSocket socket = new ServerSocket(0);
+				sockets.add(socket);
+				if (HANDED_OUT.add(socket.getLocalPort())) {
+					ports[found++] = socket.getLocalPort();
+				}
 			}
-			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+			return ports;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

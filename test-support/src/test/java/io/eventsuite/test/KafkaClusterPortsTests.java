@@ -3,6 +3,7 @@ package io.eventsuite.test;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,16 @@ class KafkaClusterPortsTests {
 				assertThat(socket.getLocalPort()).isEqualTo(port);
 			}
 		}
+	}
+
+	@Test
+	void portsTakenOneAfterTheOtherAreNeverTheSame() {
+		// As services and brokers started one after the other take them, each binding its
+		// port only later. Linux picks a free port at random: among 500 draws from its
+		// 28,232 ephemeral ports, about four pairs would be the same port.
+		int[] ports = IntStream.range(0, 500).map((i) -> KafkaCluster.freePort()).toArray();
+
+		assertThat(Arrays.stream(ports).distinct().count()).isEqualTo(500);
 	}
 
 }
