@@ -63,7 +63,8 @@ public class Orders {
 		// A name-based id makes the same key yield the same order id on every instance,
 		// even after a restart.
 		UUID orderId = UUID.nameUUIDFromBytes(scopedKey.getBytes(StandardCharsets.UTF_8));
-		return this.idempotentRequests.once(scopedKey, command, () -> publishPlaced(orderId, command));
+		return this.idempotentRequests.once(scopedKey, RequestFingerprint.of(command),
+				() -> publishPlaced(orderId, command));
 	}
 
 	/**
