@@ -27,7 +27,9 @@ class BenchmarksStopIntegrationTests {
 	void aBenchmarkStoppedWithSigtermStopsItsBrokerAndProducerJvms() throws IOException {
 		Path log = Files.createDirectories(Path.of("target", "stop-test")).resolve("harness.log");
 		// On the services' Java, as the jar would start itself again, from this test's
-		// class path; the tuning matrix starts a broker, then a producer JVM.
+		// class path (so the jar's start on another JDK, which starts this JVM as its
+		// child, is not part of the test); the tuning matrix starts a broker, then a
+		// producer JVM.
 		Process harness = new ProcessBuilder(ServiceJava.executable(), "-cp", System.getProperty("java.class.path"),
 				Benchmarks.class.getName(), "tuning", "--payloads=order", "--rows=16k:5", "--compressions=none",
 				"--acks=all", "--seconds=60", "--out=target/stop-test")

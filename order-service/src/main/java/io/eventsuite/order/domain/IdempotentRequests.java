@@ -35,7 +35,7 @@ class IdempotentRequests {
 	 * @param request the request
 	 * @return the outcome of the first request under this key
 	 */
-	CompletableFuture<OrderReceipt> once(String key, Object fingerprint,
+	CompletableFuture<OrderReceipt> once(String key, RequestFingerprint fingerprint,
 			Supplier<CompletableFuture<OrderReceipt>> request) {
 		CompletableFuture<OrderReceipt> outcome;
 		synchronized (this.entries) {
@@ -77,7 +77,7 @@ class IdempotentRequests {
 		}
 	}
 
-	private record Entry(Object fingerprint, CompletableFuture<OrderReceipt> outcome) {
+	private record Entry(RequestFingerprint fingerprint, CompletableFuture<OrderReceipt> outcome) {
 	}
 
 }

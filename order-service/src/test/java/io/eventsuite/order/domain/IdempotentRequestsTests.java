@@ -13,6 +13,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class IdempotentRequestsTests {
 
+	private static final RequestFingerprint ORDER = new RequestFingerprint(1, 2);
+
+	private static final RequestFingerprint ANOTHER_ORDER = new RequestFingerprint(1, 3);
+
 	private final AtomicInteger published = new AtomicInteger();
 
 	@Test
@@ -20,8 +24,8 @@ class IdempotentRequestsTests {
 		IdempotentRequests requests = new IdempotentRequests(10);
 		CompletableFuture<OrderReceipt> broker = new CompletableFuture<>();
 
-		CompletableFuture<OrderReceipt> first = requests.once("k", "order", () -> count(broker));
-		CompletableFuture<OrderReceipt> retry = requests.once("k", "order", () -> count(broker));
+		CompletableFuture<OrderReceipt> first = requests.once("k", ORDER, () -> count(broker));
+		CompletableFuture<OrderReceipt> retry = requests.once("k", ORDER, () -> count(broker));
 		broker.complete(receipt());
 
 		assertThat(this.published).hasValue(1);
@@ -32,9 +36,9 @@ class IdempotentRequestsTests {
 	void failedRequestIsForgottenSoARetryPublishesAgain() {
 		IdempotentRequests requests = new IdempotentRequests(10);
 
-		CompletableFuture<OrderReceipt> failed = requests.once("k", "order",
+		CompletableFuture<OrderReceipt> failed = requests.once("k", ORDER,
 				() -> count(CompletableFuture.failedFuture(new IllegalStateException("broker down"))));
-		CompletableFuture<OrderReceipt> retry = requests.once("k", "order",
+		CompletableFuture<OrderReceipt> retry = requests.once("k", ORDER,
 				() -> count(CompletableFuture.completedFuture(receipt())));
 
 		assertThat(failed).isCompletedExceptionally();
@@ -45,9 +49,9 @@ class IdempotentRequestsTests {
 	@Test
 	void sameKeyForADifferentRequestIsRefused() {
 		IdempotentRequests requests = new IdempotentRequests(10);
-		requests.once("k", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("k", ORDER, () -> count(CompletableFuture.completedFuture(receipt())));
 
-		CompletableFuture<OrderReceipt> other = requests.once("k", "another order",
+		CompletableFuture<OrderReceipt> other = requests.once("k", ANOTHER_ORDER,
 				() -> count(CompletableFuture.completedFuture(receipt())));
 
 		assertThatExceptionOfType(Exception.class).isThrownBy(other::join)
@@ -58,13 +62,13 @@ class IdempotentRequestsTests {
 	@Test
 	void memoryIsBoundedByForgettingTheOldestKeys() {
 		IdempotentRequests requests = new IdempotentRequests(2);
-		requests.once("a", "order", () -> count(CompletableFuture.completedFuture(receipt())));
-		requests.once("b", "order", () -> count(CompletableFuture.completedFuture(receipt())));
-		requests.once("c", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("a", ORDER, () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("b", ORDER, () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("c", ORDER, () -> count(CompletableFuture.completedFuture(receipt())));
 
-		requests.once("c", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("c", ORDER, () -> count(CompletableFuture.completedFuture(receipt())));
 		assertThat(this.published).hasValue(3);
-		requests.once("a", "order", () -> count(CompletableFuture.completedFuture(receipt())));
+		requests.once("a", ORDER, () -> count(CompletableFuture.completedFuture(receipt())));
 		assertThat(this.published).as("the oldest key was forgotten").hasValue(4);
 	}
 
