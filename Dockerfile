@@ -21,6 +21,10 @@ ARG SERVICE
 WORKDIR /layers
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
+# RocksDB's JNI library, unpacked once from its jar into native/, where the ENTRYPOINT's -Djava.library.path finds it:
+# otherwise RocksDB copies 15 MB into /tmp at every start (deploy/docker/extract-native-libraries.sh says why it matters).
+COPY --chmod=755 deploy/docker/extract-native-libraries.sh /tmp/extract-native-libraries.sh
+RUN /tmp/extract-native-libraries.sh extracted/dependencies/lib native
 
 # 3. The runtime: a JRE, the layers from the least to the most often changed, the AOT cache, a non-root user. The code
 #    is compiled for Java 17 and runs on Java 25, for the AOT cache and compact object headers (docs/benchmarks.md,
@@ -32,11 +36,12 @@ RUN groupadd --system --gid 10001 eventsuite \
 WORKDIR /app
 COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --from=layers /layers/native/ ./native/
 COPY --from=layers /layers/extracted/application/ ./
 # AOT cache: one training start records the classes a start loads, linked, and its method profiles into app.aot, with
 # the ENTRYPOINT's options but -XX:AOTCache (DockerfileTests checks they match).
 COPY --chmod=755 deploy/docker/record-aot-cache.sh /tmp/record-aot-cache.sh
-RUN /tmp/record-aot-cache.sh -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError \
+RUN /tmp/record-aot-cache.sh -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Djava.library.path=native -XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError \
     && rm /tmp/record-aot-cache.sh
 COPY --chmod=755 deploy/docker/readiness-check.sh /app/readiness-check.sh
 USER 10001:10001
@@ -51,7 +56,7 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/ap
 # objects before they could die, and the old generation grew with them. An OutOfMemoryError ends the JVM so the
 # orchestrator restarts it.
 # Classes come from the AOT cache made above. Compact object headers (JEP 519) make every object 4 bytes smaller.
-# RocksDB's JNI library loads itself; native access for the class path keeps Java 25 from warning about it (and
-# from refusing it in a later release).
+# RocksDB's JNI library is loaded from native/ (above); native access for the class path keeps Java 25 from warning
+# about it (and from refusing it in a later release).
 # java is PID 1 (exec form), so SIGTERM reaches Spring Boot's graceful shutdown. JDK_JAVA_OPTIONS adds options.
-ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED", "-XX:InitialRAMPercentage=25", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=native", "-XX:InitialRAMPercentage=25", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "app.jar"]

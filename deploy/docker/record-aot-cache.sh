@@ -8,8 +8,8 @@
 # the context refreshes anyway.
 # The arguments are the ENTRYPOINT's JVM options but -XX:AOTCache: a cache holds only for these jars, this JDK and the
 # options that shape it (compact object headers, native access); a JVM that finds it stale says so and starts without
-# it. What the start leaves in its temporary directory (Tomcat's work directories, RocksDB's extracted native library)
-# goes with a scratch directory, not into the image.
+# it. What the start leaves in its temporary directory (Tomcat's work directories, the codecs' native libraries) goes
+# with a scratch directory, not into the image.
 set -eu
 scratch=$(mktemp -d)
 java "$@" -Djava.io.tmpdir="${scratch}" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \

@@ -49,12 +49,14 @@ class DockerfileTests {
 		assertThat(instructions("COPY")).contains("--from=build /src/${SERVICE}/target/${SERVICE}-*.jar app.jar");
 		assertThat(instructions("RUN"))
 			.contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted");
-		// Spring Boot's default layers, from the least to the most often changed.
+		// Spring Boot's default layers, from the least to the most often changed, with
+		// the native libraries unpacked from the dependencies after them.
 		List<String> layers = instructions("COPY").stream()
 			.filter((copy) -> copy.startsWith("--from=layers"))
 			.map((copy) -> copy.replaceAll("^--from=layers /layers/extracted/([\\w-]+)/ \\./$", "$1"))
 			.toList();
-		assertThat(layers).containsExactly("dependencies", "snapshot-dependencies", "application");
+		assertThat(layers).containsExactly("dependencies", "snapshot-dependencies",
+				"--from=layers /layers/native/ ./native/", "application");
 		// Extracted without the launcher: a plain jar with its libraries beside it,
 		// started as one.
 		assertThat(instructions("ENTRYPOINT").get(0)).endsWith("\"-jar\", \"app.jar\"]");
@@ -80,6 +82,16 @@ class DockerfileTests {
 			.contains("-XX:AOTCacheOutput=app.aot")
 			.contains("-Dspring.context.exit=onRefresh")
 			.contains("-jar app.jar");
+	}
+
+	// The script itself runs in the start-up benchmark's smoke run, which checks that
+	// RocksDB's library was loaded from native/ (ShippedService).
+	@Test
+	void unpacksRocksDbsNativeLibraryOnceAndLoadsItFromThere() {
+		assertThat(instructions("RUN")).contains("/tmp/extract-native-libraries.sh extracted/dependencies/lib native");
+		assertThat(jvmOptions(instructions("ENTRYPOINT").get(0))).contains("-Djava.library.path=native");
+		assertThat(Repository.read(Repository.path("deploy/docker/extract-native-libraries.sh")))
+			.contains("librocksdbjni-${platform}.so");
 	}
 
 	private static List<String> jvmOptions(String execForm) {

@@ -59,6 +59,11 @@ final class ShippedService implements AutoCloseable {
 
 	private static final String APP_JAR = "app.jar";
 
+	/**
+	 * Where the image unpacks native libraries, as {@code -Djava.library.path} names it.
+	 */
+	private static final String NATIVE = "native";
+
 	private static final Duration POLL = Duration.ofMillis(20);
 
 	private static final Duration READY_BOUND = Duration.ofSeconds(120);
@@ -82,12 +87,12 @@ final class ShippedService implements AutoCloseable {
 	}
 
 	/**
-	 * Extracts a service's executable jar and records its AOT cache as the image's build
-	 * does (the script gets the {@code ENTRYPOINT}'s options but the cache's own), then
-	 * checks that the JVM accepts the cache with the image's flags
-	 * ({@code -XX:AOTMode=on} refuses to start with one that does not match the jars, the
-	 * JDK or the options), so that a start timed without it cannot pass for a start with
-	 * it.
+	 * Extracts a service's executable jar, unpacks RocksDB's native library and records
+	 * its AOT cache as the image's build does (the scripts the Dockerfile runs; the
+	 * cache's gets the {@code ENTRYPOINT}'s options but the cache's own), then checks
+	 * that the JVM accepts the cache with the image's flags ({@code -XX:AOTMode=on}
+	 * refuses to start with one that does not match the jars, the JDK or the options), so
+	 * that a start timed without it cannot pass for a start with it.
 	 * @param jar the jar
 	 * @param directory an empty or missing directory
 	 * @return the directory
@@ -96,8 +101,8 @@ final class ShippedService implements AutoCloseable {
 		Path log = directory.resolveSibling(directory.getFileName() + "-extract.log");
 		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--application-filename", APP_JAR,
 				"--destination", directory.toString()), directory.getParent(), log);
-		Path script = Path.of(System.getProperty("eventsuite.jars"), "deploy", "docker", "record-aot-cache.sh");
-		List<String> record = new ArrayList<>(List.of("sh", script.toString()));
+		run(List.of("sh", imageScript("extract-native-libraries.sh"), "lib", NATIVE), directory, log);
+		List<String> record = new ArrayList<>(List.of("sh", imageScript("record-aot-cache.sh")));
 		record.addAll(CACHE_RECORDING_OPTIONS);
 		run(record, directory, log);
 		List<String> check = new ArrayList<>(List.of(java()));
@@ -105,6 +110,10 @@ final class ShippedService implements AutoCloseable {
 		check.addAll(List.of("-XX:AOTMode=on", "-cp", APP_JAR, "-version"));
 		run(check, directory, log);
 		return directory;
+	}
+
+	private static String imageScript(String name) {
+		return Path.of(System.getProperty("eventsuite.jars"), "deploy", "docker", name).toString();
 	}
 
 	private static void run(List<String> command, Path directory, Path log) {
@@ -153,6 +162,7 @@ final class ShippedService implements AutoCloseable {
 			long started = System.nanoTime();
 			Process process = builder.start();
 			long ready = awaitReady(name, process, client, log);
+			NativeLibraries.requireLoadedFrom(process, extracted.resolve(NATIVE));
 			return new ShippedService(name, process, log, client, (ready - started) / 1e9);
 		}
 		catch (IOException ex) {
