@@ -4,11 +4,14 @@
 # RUNNING, and leaves the copy behind whenever the JVM does not exit cleanly (an OutOfMemoryError, a SIGKILL).
 # Unpacked once here instead, into the directory the ENTRYPOINT names in -Djava.library.path, it is loaded from there:
 # System.loadLibrary finds it before RocksDB looks in its jar.
-# Usage: extract-native-libraries.sh <lib directory> <destination>. A service without RocksDB gets an empty directory;
-# a platform without a library here falls back to RocksDB's own copying, which still works.
+# The ENTRYPOINT names it relatively, like app.jar and app.aot: the JVM resolves it against the working directory, /app.
+# Usage: extract-native-libraries.sh <lib directory> <destination>. A service without RocksDB gets an empty directory.
+# On another platform the service falls back to RocksDB's own copying, which works, but which the start-up benchmark
+# refuses to time (it checks where the library was loaded from).
 set -eu
 lib=$1
 destination=$2
+[ -d "${lib}" ] || { echo "No directory ${lib}" >&2; exit 1; }
 mkdir -p "${destination}"
 case "$(uname -m)" in
     x86_64) platform=linux64 ;;

@@ -162,7 +162,13 @@ final class ShippedService implements AutoCloseable {
 			long started = System.nanoTime();
 			Process process = builder.start();
 			long ready = awaitReady(name, process, client, log);
-			NativeLibraries.requireLoadedFrom(process, extracted.resolve(NATIVE));
+			try {
+				NativeLibraries.requireLoadedFrom(process, extracted.resolve(NATIVE));
+			}
+			catch (RuntimeException ex) {
+				ServiceProcess.stop(process, Duration.ZERO);
+				throw ex;
+			}
 			return new ShippedService(name, process, log, client, (ready - started) / 1e9);
 		}
 		catch (IOException ex) {

@@ -143,9 +143,10 @@ public final class StartupBenchmark {
 	private List<String> settings() {
 		return List.of("services: " + String.join(", ", this.services) + ", each from its own jar on the image's Java "
 				+ ServiceJava.version()
-				+ ", extracted as the image's build extracts it (app.jar, lib/), its AOT cache recorded by the "
-				+ "image's script (deploy/docker/record-aot-cache.sh), and started with java -jar app.jar and the "
-				+ "image's JVM flags as they apply in the 512 MB container of the compose "
+				+ ", extracted as the image's build extracts it (app.jar, lib/, RocksDB's JNI library unpacked into "
+				+ "native/ by deploy/docker/extract-native-libraries.sh and checked loaded from there), its AOT "
+				+ "cache recorded by the image's script (deploy/docker/record-aot-cache.sh), and started with java "
+				+ "-jar app.jar and the " + "image's JVM flags as they apply in the 512 MB container of the compose "
 				+ "file and the Kubernetes manifests: " + String.join(" ", ShippedService.IMAGE_JVM_FLAGS),
 				"one KRaft broker (Kafka's own server, a JVM of its own, -Xmx384m); the services start one after the "
 						+ "other, the ones started before keep running",
