@@ -1,9 +1,10 @@
 package io.eventsuite.activity.analytics;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
-import io.eventsuite.events.activity.ActivityRecorded;
 import io.eventsuite.events.wire.CloudEvent;
 
 /**
@@ -11,19 +12,32 @@ import io.eventsuite.events.wire.CloudEvent;
  * {@code occurredAt}), not when the producer sent it: a batch of activity that a client
  * sends a minute late still counts in the minute it happened. A tombstone has no event,
  * so it keeps its record timestamp.
+ * <p>
+ * An event time is never later than the record's timestamp, when the service sent it: a
+ * client whose clock runs ahead (the API allows 5 minutes) would otherwise move stream
+ * time ahead for every user on its partition, and their on-time page views would count as
+ * late once the grace period (30 s by default) had passed. A time no Kafka timestamp can
+ * hold (before 1970, or beyond a {@code long} of milliseconds) also takes the record's
+ * timestamp: Kafka Streams would drop a negative one without a trace, and a time that
+ * overflows would stop the stream thread on every retry. {@link ValidEvents} then
+ * dead-letters such an activity.
  */
 class EventTimeExtractor implements TimestampExtractor {
 
+	private static final Instant LATEST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
+
 	@Override
 	public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+		long sentAt = (record.timestamp() >= 0) ? record.timestamp() : partitionTime;
 		if (record.value() instanceof CloudEvent<?> event) {
-			long eventTime = event.time().toEpochMilli();
-			// Never later than the producer's clock allows: a far-future time would move
-			// stream time and make every later event look late.
-			return (record.timestamp() >= 0)
-					? Math.min(eventTime, record.timestamp() + ActivityRecorded.MAX_CLOCK_SKEW.toMillis()) : eventTime;
+			Instant time = event.time();
+			if (time.isBefore(Instant.EPOCH) || time.isAfter(LATEST_MILLISECOND)) {
+				return sentAt;
+			}
+			long eventTime = time.toEpochMilli();
+			return (record.timestamp() >= 0) ? Math.min(eventTime, record.timestamp()) : eventTime;
 		}
-		return (record.timestamp() >= 0) ? record.timestamp() : partitionTime;
+		return sentAt;
 	}
 
 }

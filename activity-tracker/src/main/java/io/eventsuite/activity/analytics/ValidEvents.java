@@ -1,5 +1,6 @@
 package io.eventsuite.activity.analytics;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.eventsuite.events.DomainEvent;
@@ -20,7 +21,9 @@ final class ValidEvents {
 	}
 
 	/**
-	 * An activity whose user id is set, is the record key, and whose target is set.
+	 * An activity whose user id is set, is the record key, whose target is set, and that
+	 * happened no earlier than 1970, which the API refuses and no Kafka timestamp can
+	 * hold.
 	 * @param key the record key
 	 * @param event the event
 	 * @return the activity
@@ -34,6 +37,9 @@ final class ValidEvents {
 		}
 		if (!activity.userId().equals(key)) {
 			throw invalid(event, "has the key " + key + ", not its userId " + activity.userId());
+		}
+		if (activity.occurredAt().isBefore(Instant.EPOCH)) {
+			throw invalid(event, "occurred at " + activity.occurredAt() + ", before 1970-01-01T00:00:00Z");
 		}
 		return activity;
 	}

@@ -17,12 +17,12 @@ import io.eventsuite.events.activity.ActivityType;
  * @param type what kind of activity
  * @param target what it was done to: a page path, an element id, a search query, a SKU
  * @param sessionId the browsing session, optional
- * @param occurredAt when, as an ISO-8601 instant, at most 5 minutes ahead of the
- * service's clock; the time of arrival when absent
+ * @param occurredAt when, as an ISO-8601 instant, not before 1970 and at most 5 minutes
+ * ahead of the service's clock; the time of arrival when absent
  */
 record RecordActivityRequest(@NotBlank @Size(max = 64) String userId, @NotNull ActivityType type,
 		@NotNull @Size(max = 2048) String target, @Size(max = 128) String sessionId,
-		@NotFarInFuture Instant occurredAt) {
+		@NotBeforeEpoch @NotFarInFuture Instant occurredAt) {
 
 	ActivityRecorded toEvent(Instant receivedAt) {
 		return new ActivityRecorded(this.userId, this.type, this.target, this.sessionId,

@@ -128,6 +128,38 @@ class ActivityAnalyticsTopologyTests {
 	}
 
 	@Test
+	void aClientWhoseClockRunsAheadDoesNotMakeOtherUsersViewsLate() {
+		// Sent at 10:00:10 by a client whose clock runs 4 minutes fast, which the API
+		// allows; then an on-time view of another user.
+		this.userActivity.pipeInput("alice",
+				event(new ActivityRecorded("alice", ActivityType.PAGE_VIEW, "/fast", null, T0.plusSeconds(250))),
+				T0.plusSeconds(10));
+		this.userActivity.pipeInput("bob",
+				event(new ActivityRecorded("bob", ActivityType.PAGE_VIEW, "/a", null, T0.plusSeconds(11))),
+				T0.plusSeconds(11));
+
+		assertThat(topPages(T0)).as("the fast clock's view counts when it was sent")
+			.containsExactlyInAnyOrder(new PageViews("/fast", 1), new PageViews("/a", 1));
+		assertThat(this.meters.get(ActivityAnalyticsTopology.LATE_PAGE_VIEWS).counter().count()).isZero();
+	}
+
+	@Test
+	void anActivityFromBefore1970IsDeadLetteredAndProcessingContinues() {
+		this.userActivity.pipeInput("alice", event(new ActivityRecorded("alice", ActivityType.PAGE_VIEW, "/reset-clock",
+				null, Instant.parse("1969-12-31T23:00:00Z"))), T0);
+		this.userActivity.pipeInput("alice", event(new ActivityRecorded("alice", ActivityType.PAGE_VIEW, "/ancient",
+				null, Instant.parse("-999999999-01-01T00:00:00Z"))), T0);
+		view("alice", "/after", T0.plusSeconds(1));
+
+		List<TestRecord<String, byte[]>> dead = this.deadLetters.readRecordsToList();
+
+		assertThat(dead).hasSize(2)
+			.allSatisfy((record) -> assertThat(header(record, "__streams.errors.message")).contains("before 1970"));
+		assertThat(profile("alice").activities()).containsExactly(Map.entry(ActivityType.PAGE_VIEW, 1L));
+		assertThat(topPages(T0)).containsExactly(new PageViews("/after", 1));
+	}
+
+	@Test
 	void pageViewsTravelAsOneCountPerPageAndWindowEachFlush() {
 		TestOutputTopic<String, String> byPage = this.driver.createOutputTopic(
 				APPLICATION_ID + "-page-views-by-page-repartition", new StringDeserializer(), new StringDeserializer());

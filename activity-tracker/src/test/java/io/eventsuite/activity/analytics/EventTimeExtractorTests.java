@@ -19,6 +19,8 @@ class EventTimeExtractorTests {
 
 	private static final Instant SENT = Instant.parse("2026-11-22T10:00:00Z");
 
+	private static final long PARTITION_TIME = SENT.minusSeconds(60).toEpochMilli();
+
 	private final EventTimeExtractor extractor = new EventTimeExtractor();
 
 	@Test
@@ -29,9 +31,24 @@ class EventTimeExtractorTests {
 	}
 
 	@Test
-	void anEventTimeFarAheadOfTheProducersClockIsCappedAtTheAllowedSkew() {
-		assertThat(extract(Instant.parse("2099-01-01T00:00:00Z"), SENT.toEpochMilli()))
-			.isEqualTo(SENT.plus(ActivityRecorded.MAX_CLOCK_SKEW).toEpochMilli());
+	void anEventTimeAheadOfWhenItWasSentIsCappedThere() {
+		assertThat(extract(SENT.plusSeconds(240), SENT.toEpochMilli())).isEqualTo(SENT.toEpochMilli());
+		assertThat(extract(Instant.parse("2099-01-01T00:00:00Z"), SENT.toEpochMilli())).isEqualTo(SENT.toEpochMilli());
+	}
+
+	@Test
+	void anEventTimeNoKafkaTimestampCanHoldTakesTheRecordTimestamp() {
+		assertThat(extract(Instant.parse("1969-12-31T23:00:00Z"), SENT.toEpochMilli())).isEqualTo(SENT.toEpochMilli());
+		assertThat(extract(Instant.MIN, SENT.toEpochMilli())).isEqualTo(SENT.toEpochMilli());
+		assertThat(extract(Instant.MAX, SENT.toEpochMilli())).isEqualTo(SENT.toEpochMilli());
+	}
+
+	@Test
+	void withoutARecordTimestampTheEventTimeCountsAsItIs() {
+		Instant happened = SENT.minusSeconds(30);
+
+		assertThat(extract(happened, -1)).isEqualTo(happened.toEpochMilli());
+		assertThat(extract(Instant.MIN, -1)).as("the partition's time").isEqualTo(PARTITION_TIME);
 	}
 
 	@Test
@@ -47,7 +64,7 @@ class EventTimeExtractorTests {
 				new ActivityRecorded("alice", ActivityType.PAGE_VIEW, "/", null, happened));
 		ConsumerRecord<Object, Object> record = new ConsumerRecord<>("user-activity", 0, 0, recordTimestamp,
 				TimestampType.CREATE_TIME, 0, 0, "alice", event, new RecordHeaders(), Optional.empty());
-		return this.extractor.extract(record, 0);
+		return this.extractor.extract(record, PARTITION_TIME);
 	}
 
 }

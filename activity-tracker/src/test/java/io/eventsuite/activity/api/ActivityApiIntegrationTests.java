@@ -185,6 +185,22 @@ class ActivityApiIntegrationTests {
 	}
 
 	@Test
+	void anEventFromBefore1970IsRejected() {
+		HttpResponse<String> resetClock = this.client.postJson("/api/activity",
+				event("reset-clock", "PAGE_VIEW", "/x", "1969-12-31T23:00:00Z"));
+		HttpResponse<String> ancient = this.client.postJson("/api/activity/batch", array(
+				List.of(event("u-1", "CLICK", "/", null), event("u-1", "CLICK", "/", "-999999999-01-01T00:00:00Z"))));
+
+		assertProblem(resetClock, 400);
+		assertThat(ServiceClient.json(resetClock).get("errors").get(0).get("field").asString()).isEqualTo("occurredAt");
+		assertThat(ServiceClient.json(resetClock).get("errors").get(0).get("message").asString())
+			.isEqualTo("must not be before 1970-01-01T00:00:00Z");
+		assertProblem(ancient, 400);
+		assertThat(ServiceClient.json(ancient).get("errors").get(0).get("field").asString())
+			.isEqualTo("[1].occurredAt");
+	}
+
+	@Test
 	void unknownActivityTypeIsABadRequestNotAServerError() {
 		assertProblem(this.client.postJson("/api/activity", event("u-1", "DANCE", "/", null)), 400);
 		assertProblem(this.client.postJson("/api/activity/batch", array(List.of(event("u-1", "DANCE", "/", null)))),

@@ -18,9 +18,10 @@ public record ActivityRecorded(String userId, ActivityType type, String target, 
 
 	/**
 	 * How far a client's clock may be ahead of the receiver's. An {@code occurredAt}
-	 * later than that is refused at the API, and consumers that window by event time cap
-	 * it there: one event stamped years ahead would otherwise move stream time and make
-	 * every other event look late.
+	 * later than that is refused at the API. Consumers that window by event time count an
+	 * event no later than its record's timestamp, when it was sent: even an event within
+	 * the skew would otherwise move stream time ahead and make every other event look
+	 * late.
 	 */
 	public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
