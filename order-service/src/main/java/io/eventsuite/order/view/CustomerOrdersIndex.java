@@ -45,9 +45,9 @@ import io.eventsuite.support.streams.QueryableStore;
  * (docs/benchmarks.md, target 2).
  * <p>
  * How many entries a customer has in this partition is kept in memory for the customers
- * seen last and counted from the index for the others: a task that is restored or
- * re-created after a failed transaction starts with no counts, so they can never disagree
- * with the store.
+ * seen last and counted from the index for the others: a task that is restored,
+ * re-created or revived after a failed transaction (which re-initialises the same
+ * processor) starts with no counts, so they can never disagree with the store.
  */
 final class CustomerOrdersIndex implements FixedKeyProcessor<String, OrderEvent, OrderEvent> {
 
@@ -85,6 +85,10 @@ final class CustomerOrdersIndex implements FixedKeyProcessor<String, OrderEvent,
 	public void init(FixedKeyProcessorContext<String, OrderEvent> context) {
 		this.context = context;
 		this.index = context.getStateStore(CustomerOrders.STORE);
+		// A task revived after a failed transaction calls init again on this instance,
+		// with its store restored to what the changelog committed: counts of the aborted
+		// work would then exceed the store's, and push out orders it still holds.
+		this.counts.clear();
 	}
 
 	@Override
