@@ -73,6 +73,11 @@ class OrdersTransactionConfiguration {
 			ConsumerFactory<Object, Object> consumerFactory, NotificationTransactions transactions) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumerFactory);
+		// Not the service's shared error handler, which Boot's configurer sets: inside
+		// the transaction it would run the whole poll again and then dead-letter every
+		// record of it through the plain, non-transactional template, writes that survive
+		// the rollback. A failed batch rolls back and is read again instead.
+		factory.setCommonErrorHandler(null);
 		factory.getContainerProperties().setKafkaAwareTransactionManager(transactions.transactionManager());
 		// One transaction per poll; failed records are handled inside it
 		// (BatchDeadLetters).

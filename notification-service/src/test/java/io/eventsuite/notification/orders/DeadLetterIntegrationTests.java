@@ -18,6 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.order.OrderLine;
@@ -38,9 +42,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KafkaIntegrationTest
 class DeadLetterIntegrationTests {
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
 	@BeforeAll
 	static void ordersTopicExists() {
 		EventWriter.ensureTopic("orders");
+	}
+
+	@Test
+	void aBatchThatFailsAsAWholeIsLeftToTheRollbackNotToTheServicesErrorHandler() {
+		AbstractMessageListenerContainer<?, ?> container = (AbstractMessageListenerContainer<?, ?>) this.listeners
+			.getListenerContainer("order-notifications");
+
+		// The shared handler would run the poll again inside the failed transaction and
+		// dead-letter all of it through a template outside it.
+		assertThat(container.getCommonErrorHandler()).isNull();
+		assertThat(container.getContainerProperties().getKafkaAwareTransactionManager()).isNotNull();
 	}
 
 	@Test

@@ -23,6 +23,13 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * dead-letter the good records with the bad one; so the batch fails as a whole only when
  * the dead-lettering itself fails (the broker is away), and is then retried until it
  * succeeds ({@link DeadLetters#batchAfterRollbackProcessor}).
+ * <p>
+ * The pauses between retries are held to a budget per batch, a fifth of the transaction
+ * timeout: past it, a failing record is dead-lettered without further retries. Ten
+ * failing records at a second of pauses each would otherwise keep the transaction open
+ * past a timeout of ten seconds; the coordinator would abort it, and the batch, read
+ * again, would fail the same way for ever, its partition blocked and nothing
+ * dead-lettered.
  */
 public final class BatchDeadLetters {
 
@@ -32,8 +39,20 @@ public final class BatchDeadLetters {
 
 	private final DeadLetterPublishingRecoverer recoverer;
 
-	BatchDeadLetters(DeadLetterPublishingRecoverer recoverer) {
+	private final long pausesPerBatch;
+
+	/**
+	 * Applies the policy with a budget of pauses.
+	 * @param recoverer writes the dead letters, in the batch's transaction
+	 * @param pausesPerBatch how many pauses between retries one batch may take
+	 */
+	BatchDeadLetters(DeadLetterPublishingRecoverer recoverer, long pausesPerBatch) {
 		this.recoverer = recoverer;
+		this.pausesPerBatch = pausesPerBatch;
+	}
+
+	long pausesPerBatch() {
+		return this.pausesPerBatch;
 	}
 
 	/**
@@ -44,12 +63,14 @@ public final class BatchDeadLetters {
 	 * @param handler what to do with a readable record; it may throw
 	 */
 	public <K, V> void forEach(List<ConsumerRecord<K, V>> records, Consumer<ConsumerRecord<K, V>> handler) {
+		PauseBudget pauses = new PauseBudget(this.pausesPerBatch);
 		for (ConsumerRecord<K, V> record : records) {
-			handle(record, handler);
+			handle(record, handler, pauses);
 		}
 	}
 
-	private <K, V> void handle(ConsumerRecord<K, V> record, Consumer<ConsumerRecord<K, V>> handler) {
+	private <K, V> void handle(ConsumerRecord<K, V> record, Consumer<ConsumerRecord<K, V>> handler,
+			PauseBudget pauses) {
 		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
 		if (unreadable != null) {
@@ -69,9 +90,10 @@ public final class BatchDeadLetters {
 			}
 			catch (RuntimeException ex) {
 				failure = ex;
-				if (attempt < DeadLetters.RETRIES) {
-					pause();
+				if (attempt == DeadLetters.RETRIES || !pauses.take()) {
+					break;
 				}
+				pause();
 			}
 		}
 		deadLetter(record, new ListenerExecutionFailedException("Record failed", failure));
@@ -81,6 +103,27 @@ public final class BatchDeadLetters {
 		log.warn("Dead-lettering topic={} partition={} offset={}: {}", record.topic(), record.partition(),
 				record.offset(), cause.toString());
 		this.recoverer.accept(record, cause);
+	}
+
+	/**
+	 * The pauses a batch has left.
+	 */
+	private static final class PauseBudget {
+
+		private long left;
+
+		PauseBudget(long left) {
+			this.left = left;
+		}
+
+		boolean take() {
+			if (this.left == 0) {
+				return false;
+			}
+			this.left--;
+			return true;
+		}
+
 	}
 
 	private static void pause() {

@@ -35,6 +35,9 @@ public final class DeadLetters {
 	/** Pause between retries, in milliseconds. */
 	static final long INTERVAL = 500;
 
+	/** Kafka's {@code transaction.timeout.ms} when a producer does not set it. */
+	private static final int DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
+
 	/**
 	 * The largest record a dead-letter topic takes: what a compressed batch at the
 	 * broker's limit can unpack to.
@@ -64,12 +67,17 @@ public final class DeadLetters {
 	 * transactional template, so that they commit or abort with the batch; its producer
 	 * must write both events and raw bytes ({@link #eventsOrBytes()}) and take records up
 	 * to {@link #MAX_DEAD_LETTER_BYTES}. A second transactional template for the bytes
-	 * would share the transactional ids and fence the first.
+	 * would share the transactional ids and fence the first. The pauses between retries
+	 * of one batch take at most a fifth of its producer's {@code transaction.timeout.ms}.
 	 * @param template the batch's transactional template
 	 * @return the per-record policy
 	 */
 	public static BatchDeadLetters forBatches(KafkaTemplate<String, ?> template) {
-		return new BatchDeadLetters(new DeadLetterPublishingRecoverer(template));
+		Object timeout = template.getProducerFactory()
+			.getConfigurationProperties()
+			.getOrDefault(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, DEFAULT_TRANSACTION_TIMEOUT_MS);
+		long pausesPerBatch = Long.parseLong(timeout.toString()) / 5 / INTERVAL;
+		return new BatchDeadLetters(new DeadLetterPublishingRecoverer(template), pausesPerBatch);
 	}
 
 	/**
