@@ -1,11 +1,13 @@
 package io.eventsuite.test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
@@ -44,6 +46,20 @@ public final class ServiceClient {
 	 */
 	public HttpResponse<String> postJson(String path, String json, String... headers) {
 		return post(path, "application/json", json, headers);
+	}
+
+	/**
+	 * POSTs a JSON body without a {@code Content-Length}, in chunks, as a client that
+	 * streams its body does: a server learns its size only by reading it.
+	 * @param path the path
+	 * @param json the body
+	 * @return the response
+	 */
+	public HttpResponse<String> postJsonChunked(String path, String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build());
 	}
 
 	/**

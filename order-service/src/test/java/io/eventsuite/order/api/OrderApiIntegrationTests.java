@@ -180,6 +180,20 @@ class OrderApiIntegrationTests {
 	}
 
 	@Test
+	void aChunkedBodyThatGrowsTooLargeGetsA413WhereverTheParserIsWhenItDoes() {
+		String padding = "x".repeat(70_000);
+		// Inside a property's value, inside a property the request does not have, and
+		// between two tokens.
+		assertProblem(this.client.postJsonChunked("/api/orders", "{\"customerId\":\"" + padding + "\"}"), 413);
+		assertProblem(
+				this.client.postJsonChunked("/api/orders",
+						order("c", "EUR").replace("{\"customerId\"", "{\"note\":\"" + padding + "\",\"customerId\"")),
+				413);
+		assertProblem(this.client.postJsonChunked("/api/orders", "{" + " ".repeat(70_000) + "\"customerId\":\"c\"}"),
+				413);
+	}
+
+	@Test
 	void producerRunsWithAcksAllAndIdempotence(org.springframework.context.ApplicationContext context) {
 		ProducerFactory<?, ?> factory = context.getBean(ProducerFactory.class);
 		Map<String, Object> config = new HashMap<>(factory.getConfigurationProperties());

@@ -92,12 +92,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestBodyTooLargeException tooLarge) {
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-						tooLarge.getMessage());
-				return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
-			}
+		RequestBodyTooLargeException tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			return handleExceptionInternal(ex, problem(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON of the expected shape");
@@ -137,9 +134,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		// A chunked body that grows too large while the parser is between values, or in a
+		// property it skips, reaches here unwrapped, or wrapped in something else than
+		// HttpMessageNotReadableException.
+		RequestBodyTooLargeException tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(tooLarge));
+		}
 		log.error("Unexpected error", ex);
 		return ResponseEntity.internalServerError()
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred"));
+	}
+
+	private static RequestBodyTooLargeException tooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
+	}
+
+	private static ProblemDetail problem(RequestBodyTooLargeException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
 	}
 
 	private static String parameterName(ParameterValidationResult result) {
