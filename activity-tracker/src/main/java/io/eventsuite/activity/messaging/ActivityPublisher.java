@@ -17,6 +17,7 @@ import io.eventsuite.events.activity.ActivityType;
 import io.eventsuite.support.kafka.Delivery;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
+import io.eventsuite.support.kafka.PartlyPublishedException;
 import io.eventsuite.support.kafka.PublishFailedException;
 
 /**
@@ -59,12 +60,14 @@ public class ActivityPublisher {
 	 * Hands events to the producer in order, without waiting for the broker.
 	 * @param events the events
 	 * @return how many were handed over, always all of them
-	 * @throws PublishFailedException when the producer refused an event at once (buffer
-	 * full, no metadata within {@code max.block.ms}); the events before it may already be
-	 * buffered, the ones after it were not tried
+	 * @throws PublishFailedException when the producer refused the first event at once
+	 * (buffer full, no metadata within {@code max.block.ms}); the others were not tried
+	 * @throws PartlyPublishedException when it refused a later one: the events before it
+	 * are buffered, the ones after it were not tried
 	 */
 	public int publish(List<ActivityRecorded> events) {
-		for (ActivityRecorded event : events) {
+		for (int index = 0; index < events.size(); index++) {
+			ActivityRecorded event = events.get(index);
 			CompletableFuture<Delivery> delivery = this.publisher.publish(Topics.USER_ACTIVITY, event);
 			// What the log line needs, not the event: it would live until the broker
 			// answers, as thousands of others do at this rate.
@@ -75,7 +78,8 @@ public class ActivityPublisher {
 			// send() ran, so the caller can still be told; stopping here avoids blocking
 			// max.block.ms once more for every remaining event.
 			if (delivery.isCompletedExceptionally()) {
-				throw failureOf(delivery);
+				RuntimeException failure = failureOf(delivery);
+				throw (index == 0) ? failure : new PartlyPublishedException(this.topic, failure, index);
 			}
 		}
 		return events.size();

@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.events.wire.CloudEventSerializer;
 import io.eventsuite.support.kafka.EventPublisher;
 import io.eventsuite.support.kafka.EventTopics;
+import io.eventsuite.support.kafka.PartlyPublishedException;
 import io.eventsuite.support.kafka.PublishFailedException;
 import io.eventsuite.support.kafka.TopicsProperties;
 
@@ -81,6 +86,33 @@ class ActivityPublisherTests {
 				this.meters.get(ActivityPublisher.FAILED).tag("reason", "BufferExhaustedException").counter().count())
 			.as("only the first event was tried")
 			.isEqualTo(1.0);
+	}
+
+	@Test
+	void recordRefusedAfterOthersWereTakenSaysHowManyWere() {
+		MockProducer<String, CloudEvent<?>> fillsUp = new MockProducer<>(false, null, new StringSerializer(),
+				new CloudEventSerializer()) {
+
+			@Override
+			public synchronized Future<RecordMetadata> send(ProducerRecord<String, CloudEvent<?>> record,
+					Callback callback) {
+				if (history().size() == 2) {
+					this.sendException = new BufferExhaustedException("buffer full");
+				}
+				return super.send(record, callback);
+			}
+
+			@Override
+			public void close(Duration timeout) {
+			}
+
+		};
+
+		assertThatExceptionOfType(PartlyPublishedException.class)
+			.isThrownBy(() -> publisherOn(fillsUp, this.meters).publish(events(5)))
+			.satisfies((ex) -> assertThat(ex.getAccepted()).isEqualTo(2))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isTrue());
+		assertThat(fillsUp.history()).extracting((r) -> r.key()).containsExactly("user-0", "user-1");
 	}
 
 	private double published() {

@@ -27,6 +27,7 @@ import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.eventsuite.support.kafka.PartlyPublishedException;
 import io.eventsuite.support.kafka.PublishFailedException;
 import io.eventsuite.support.streams.StateUnavailableException;
 
@@ -110,7 +111,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 						"The event could not be published"));
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The event broker did not confirm the event in time; nothing was accepted, retry later");
+				// Not "nothing was written": a delivery that timed out may have reached
+				// the
+				// broker all the same.
+				"The event broker did not confirm the event in time, so it may not have been written; retry later");
+		if (ex instanceof PartlyPublishedException partly) {
+			problem.setDetail("The event broker refused the batch from event [" + partly.getAccepted()
+					+ "] on; the events before it were accepted: send the rest again later");
+			problem.setProperty("accepted", partly.getAccepted());
+		}
 		problem.setTitle("Broker unavailable");
 		problem.setType(URI.create("https://eventsuite.io/problems/broker-unavailable"));
 		problem.setProperty("topic", ex.getTopic());
