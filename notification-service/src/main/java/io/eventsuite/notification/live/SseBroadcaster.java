@@ -37,7 +37,14 @@ public class SseBroadcaster {
 	 */
 	public SseEmitter subscribe(String key) {
 		SseEmitter emitter = new SseEmitter(this.timeout.toMillis());
-		this.clients.computeIfAbsent(key, (k) -> ConcurrentHashMap.newKeySet()).add(emitter);
+		// Added inside the map's atomic step: between computeIfAbsent and add, the last
+		// client leaving could remove the set, and this client would join a set that no
+		// broadcast reaches.
+		this.clients.compute(key, (k, emitters) -> {
+			Set<SseEmitter> joined = (emitters != null) ? emitters : ConcurrentHashMap.newKeySet();
+			joined.add(emitter);
+			return joined;
+		});
 		emitter.onCompletion(() -> remove(key, emitter));
 		emitter.onTimeout(() -> remove(key, emitter));
 		emitter.onError((ex) -> remove(key, emitter));

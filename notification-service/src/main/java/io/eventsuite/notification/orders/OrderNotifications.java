@@ -26,6 +26,14 @@ final class OrderNotifications {
 	 */
 	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(OrderNotifications::md5);
 
+	/**
+	 * The longest body and user id a notification carries. order-service keeps its fields
+	 * far shorter, but any producer may write to {@code orders}: a notification over the
+	 * topic's record limit would fail the whole transaction at its commit, and its batch,
+	 * read again, would fail the same way for ever.
+	 */
+	static final int MAX_TEXT = 1_000;
+
 	private OrderNotifications() {
 	}
 
@@ -41,17 +49,27 @@ final class OrderNotifications {
 	static NotificationSent of(CloudEvent<? extends OrderEvent> event, Instant now) {
 		UUID notificationId = nameBased("notification:" + event.id());
 		OrderEvent order = event.data();
+		if (order.customerId().length() > MAX_TEXT) {
+			// Not retried: the listener dead-letters it.
+			throw new IllegalArgumentException("A customerId of " + order.customerId().length()
+					+ " characters; a notification's user id has at most " + MAX_TEXT);
+		}
 		if (order instanceof OrderPlaced placed) {
 			return new NotificationSent(notificationId, placed.customerId(), NotificationKind.ORDER_PLACED,
 					"Order placed",
-					"Your order " + placed.orderId() + " of " + placed.items().size() + " item(s) totalling "
-							+ placed.total().toPlainString() + " " + placed.currency() + " was placed.",
+					shortened("Your order " + placed.orderId() + " of " + placed.items().size() + " item(s) totalling "
+							+ placed.total().toPlainString() + " " + placed.currency() + " was placed."),
 					event.id(), now);
 		}
 		OrderCancelled cancelled = (OrderCancelled) order;
 		return new NotificationSent(notificationId, cancelled.customerId(), NotificationKind.ORDER_CANCELLED,
-				"Order cancelled", "Your order " + cancelled.orderId() + " was cancelled: " + cancelled.reason(),
-				event.id(), now);
+				"Order cancelled",
+				shortened("Your order " + cancelled.orderId() + " was cancelled: " + cancelled.reason()), event.id(),
+				now);
+	}
+
+	private static String shortened(String text) {
+		return (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
 	}
 
 	/**

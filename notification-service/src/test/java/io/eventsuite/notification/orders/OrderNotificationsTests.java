@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 
 import io.eventsuite.events.notification.NotificationKind;
 import io.eventsuite.events.notification.NotificationSent;
+import io.eventsuite.events.order.OrderCancelled;
 import io.eventsuite.events.order.OrderLine;
 import io.eventsuite.events.order.OrderPlaced;
 import io.eventsuite.events.wire.CloudEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class OrderNotificationsTests {
+
+	private static final URI SOURCE = URI.create("/eventsuite/order-service");
 
 	@Test
 	void notificationIdsAreTheNameBasedUuidsOfTheEventIds() {
@@ -35,6 +39,28 @@ class OrderNotificationsTests {
 		assertThat(notification.kind()).isEqualTo(NotificationKind.ORDER_PLACED);
 		assertThat(notification.body())
 			.isEqualTo("Your order " + placed.orderId() + " of 1 item(s) totalling 9.00 EUR was placed.");
+	}
+
+	@Test
+	void aNotificationStaysSmallWhateverTheEventCarries() {
+		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "customer-1", "r".repeat(1_000_000),
+				Instant.parse("2026-11-24T10:00:00Z"));
+
+		NotificationSent notification = OrderNotifications.of(CloudEvent.of(SOURCE, cancelled), Instant.now());
+
+		assertThat(notification.body()).hasSize(OrderNotifications.MAX_TEXT)
+			.startsWith("Your order " + cancelled.orderId() + " was cancelled: rrr")
+			.endsWith("r…");
+	}
+
+	@Test
+	void anEventForAUserIdNoNotificationCanCarryIsRefused() {
+		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "c".repeat(OrderNotifications.MAX_TEXT + 1),
+				"changed my mind", Instant.parse("2026-11-24T10:00:00Z"));
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> OrderNotifications.of(CloudEvent.of(SOURCE, cancelled), Instant.now()))
+			.withMessageContaining("1001 characters");
 	}
 
 	/**
