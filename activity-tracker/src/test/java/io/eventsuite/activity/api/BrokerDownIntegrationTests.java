@@ -58,4 +58,18 @@ class BrokerDownIntegrationTests {
 		assertThat(this.meters.get("eventsuite.activity.published").counter().count()).isZero();
 	}
 
+	@Test
+	void deadLetterReplayIsA503WithinSecondsNotAFiveHundredAfterAMinute() {
+		long start = System.nanoTime();
+		HttpResponse<String> response = ServiceClient.onPort(this.port)
+			.postJson("/admin/dead-letters/user-activity/replay", "");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(took).isLessThanOrEqualTo(BOUND);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
+		assertThat(ServiceClient.json(response).get("topic").asString()).isEqualTo("user-activity");
+	}
+
 }

@@ -61,6 +61,7 @@ class DeadLetterReplayIntegrationTests {
 
 			assertThat(first.statusCode()).isEqualTo(200);
 			assertThat(ServiceClient.json(first).get("replayed").asInt()).isEqualTo(1);
+			assertThat(ServiceClient.json(first).get("complete").asBoolean()).isTrue();
 			assertThat(ServiceClient.json(first).get("deadLetterTopic").asString()).isEqualTo(ORDERS + "-dlt");
 			assertThat(ServiceClient.json(second).get("replayed").asInt()).as("nothing new to replay").isZero();
 			// Same key, same partition: once the sentinel is notified, the replayed event
