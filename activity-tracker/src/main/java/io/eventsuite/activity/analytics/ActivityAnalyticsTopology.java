@@ -185,9 +185,9 @@ final class ActivityAnalyticsTopology {
 					Materialized.<String, TopPages, KeyValueStore<Bytes, byte[]>>as(TOP_PAGES)
 						.withKeySerde(Serdes.String())
 						.withValueSerde(StreamsSerdes.json(TopPages.class))
-						// A key-value store keeps every window it ever saw; the
-						// changelog at least forgets the old ones, so a restore brings
-						// back only recent windows.
+						// A key-value store keeps every window it ever saw until
+						// ExpiredTopPages deletes it; the changelog forgets the old
+						// ones too, so a restore brings back only recent windows.
 						.withLoggingEnabled(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
 								TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
 								TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.pageRetention().toMillis()),
@@ -195,7 +195,9 @@ final class ActivityAnalyticsTopology {
 								// enough
 								// that old windows go soon after the retention.
 								TopicConfig.SEGMENT_MS_CONFIG,
-								String.valueOf(properties.pageRetention().dividedBy(6).toMillis()))));
+								String.valueOf(properties.pageRetention().dividedBy(6).toMillis()))))
+			.toStream(Named.as("top-pages-updates"))
+			.process(() -> new ExpiredTopPages(properties.pageRetention()), Named.as("top-pages-expire"), TOP_PAGES);
 	}
 
 	private static KeyValue<String, PageViews> byWindow(Windowed<String> page, Long views) {

@@ -160,6 +160,21 @@ class ActivityAnalyticsTopologyTests {
 	}
 
 	@Test
+	void theTopPagesOfAWindowOlderThanTheRetentionAreDeleted() {
+		view("alice", "/a", T0);
+		view("alice", "/b", T0.plus(Duration.ofMinutes(30)));
+		assertThat(topPages(T0)).containsExactly(new PageViews("/a", 1));
+
+		// One hour (the retention) and one minute after the first window.
+		view("alice", "/c", T0.plus(Duration.ofMinutes(61)));
+
+		assertThat(topPages(T0)).as("the window before the retention").isEmpty();
+		assertThat(topPages(T0.plus(Duration.ofMinutes(30)))).containsExactly(new PageViews("/b", 1));
+		assertThat(topPages(T0.plus(Duration.ofMinutes(61)))).containsExactly(new PageViews("/c", 1));
+		assertThat(topPagesWindows()).isEqualTo(2);
+	}
+
+	@Test
 	void pageViewsTravelAsOneCountPerPageAndWindowEachFlush() {
 		TestOutputTopic<String, String> byPage = this.driver.createOutputTopic(
 				APPLICATION_ID + "-page-views-by-page-repartition", new StringDeserializer(), new StringDeserializer());
@@ -385,6 +400,17 @@ class ActivityAnalyticsTopologyTests {
 		TopPages top = this.driver.<String, TopPages>getKeyValueStore(ActivityAnalyticsTopology.TOP_PAGES)
 			.get(ActivityAnalyticsTopology.windowKey(windowStart));
 		return (top != null) ? top.pages() : List.of();
+	}
+
+	private long topPagesWindows() {
+		try (var all = this.driver.<String, TopPages>getKeyValueStore(ActivityAnalyticsTopology.TOP_PAGES).all()) {
+			long windows = 0;
+			while (all.hasNext()) {
+				all.next();
+				windows++;
+			}
+			return windows;
+		}
 	}
 
 	private UserProfile profile(String userId) {
