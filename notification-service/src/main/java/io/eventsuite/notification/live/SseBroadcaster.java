@@ -56,7 +56,8 @@ public class SseBroadcaster {
 	 * Sends an event to every client of a key.
 	 * @param key the room or user
 	 * @param name the SSE event name
-	 * @param id the SSE event id, so a reconnecting client can say where it was
+	 * @param id the SSE event id, the event's CloudEvents id: a client can tell one it
+	 * already has (the service does not resume a stream from {@code Last-Event-ID})
 	 * @param data the event, written as JSON
 	 */
 	public void broadcast(String key, String name, String id, Object data) {
