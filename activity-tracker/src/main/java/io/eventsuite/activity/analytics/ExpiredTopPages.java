@@ -23,6 +23,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partition have got, and what lies more than the retention before that is deleted, at
  * most once per window. A window key is its start as an ISO-8601 instant of whole
  * minutes, so text order is time order.
+ * <p>
+ * It writes to a store the DSL's aggregate owns, which Kafka Streams allows for a
+ * processor connected to it by name in the same sub-topology: with the record cache on,
+ * it runs while the cache flushes the update it follows, and its deletes flush later, as
+ * tombstones to the table's children, this processor among them, which skips them. Only
+ * an upstream task an hour behind could update a window after its delete; the window then
+ * holds that task's counts alone until the next delete, and nothing reads windows that
+ * old.
  */
 final class ExpiredTopPages implements Processor<String, TopPages, Void, Void> {
 
@@ -39,6 +47,9 @@ final class ExpiredTopPages implements Processor<String, TopPages, Void, Void> {
 	@Override
 	public void init(ProcessorContext<Void, Void> context) {
 		this.store = context.getStateStore(ActivityAnalyticsTopology.TOP_PAGES);
+		// A task revived after a failed transaction calls init again on this instance,
+		// its store back at the last commit: deletes rolled back are done again.
+		this.deletedBefore = Instant.EPOCH;
 	}
 
 	@Override

@@ -17,13 +17,15 @@ import io.eventsuite.events.wire.CloudEvent;
  */
 final class ValidEvents {
 
+	private static final Instant LATEST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
+
 	private ValidEvents() {
 	}
 
 	/**
-	 * An activity whose user id is set, is the record key, whose target is set, and that
-	 * happened no earlier than 1970, which the API refuses and no Kafka timestamp can
-	 * hold.
+	 * An activity whose user id is set, is the record key, whose target is set, and whose
+	 * time a Kafka timestamp can hold: not before 1970 (the API refuses that too), nor
+	 * past a {@code long} of milliseconds.
 	 * @param key the record key
 	 * @param event the event
 	 * @return the activity
@@ -38,8 +40,9 @@ final class ValidEvents {
 		if (!activity.userId().equals(key)) {
 			throw invalid(event, "has the key " + key + ", not its userId " + activity.userId());
 		}
-		if (activity.occurredAt().isBefore(Instant.EPOCH)) {
-			throw invalid(event, "occurred at " + activity.occurredAt() + ", before 1970-01-01T00:00:00Z");
+		if (activity.occurredAt().isBefore(Instant.EPOCH) || activity.occurredAt().isAfter(LATEST_MILLISECOND)) {
+			throw invalid(event, "occurred at " + activity.occurredAt()
+					+ ", which no Kafka timestamp can hold: before 1970-01-01T00:00:00Z or past a long of milliseconds");
 		}
 		return activity;
 	}

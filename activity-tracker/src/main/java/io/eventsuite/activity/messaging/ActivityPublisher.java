@@ -79,7 +79,12 @@ public class ActivityPublisher {
 			// max.block.ms once more for every remaining event.
 			if (delivery.isCompletedExceptionally()) {
 				RuntimeException failure = failureOf(delivery);
-				throw (index == 0) ? failure : new PartlyPublishedException(this.topic, failure, index);
+				if (index == 0) {
+					throw failure;
+				}
+				Throwable cause = (failure instanceof PublishFailedException publishFailed
+						&& publishFailed.getCause() != null) ? publishFailed.getCause() : failure;
+				throw new PartlyPublishedException(this.topic, cause, index);
 			}
 		}
 		return events.size();

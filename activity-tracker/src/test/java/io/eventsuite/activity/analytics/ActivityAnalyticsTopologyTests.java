@@ -154,7 +154,8 @@ class ActivityAnalyticsTopologyTests {
 		List<TestRecord<String, byte[]>> dead = this.deadLetters.readRecordsToList();
 
 		assertThat(dead).hasSize(2)
-			.allSatisfy((record) -> assertThat(header(record, "__streams.errors.message")).contains("before 1970"));
+			.allSatisfy((record) -> assertThat(header(record, "__streams.errors.message"))
+				.contains("no Kafka timestamp can hold"));
 		assertThat(profile("alice").activities()).containsExactly(Map.entry(ActivityType.PAGE_VIEW, 1L));
 		assertThat(topPages(T0)).containsExactly(new PageViews("/after", 1));
 	}
@@ -172,6 +173,17 @@ class ActivityAnalyticsTopologyTests {
 		assertThat(topPages(T0.plus(Duration.ofMinutes(30)))).containsExactly(new PageViews("/b", 1));
 		assertThat(topPages(T0.plus(Duration.ofMinutes(61)))).containsExactly(new PageViews("/c", 1));
 		assertThat(topPagesWindows()).isEqualTo(2);
+	}
+
+	@Test
+	void theTopPagesOfAWindowOlderThanTheRetentionAreDeletedWithTheRecordCacheOnAsShipped() {
+		Properties cached = config();
+		cached.remove(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+		this.driver.close();
+		this.driver = new TopologyTestDriver(topology(), cached);
+		this.userActivity = input("user-activity");
+
+		theTopPagesOfAWindowOlderThanTheRetentionAreDeleted();
 	}
 
 	@Test

@@ -52,7 +52,10 @@ class ActivityControllerTests {
 			.hasHeader("Retry-After", "5")
 			.hasContentType("application/problem+json");
 		assertThat(result).bodyJson().extractingPath("$.accepted").isEqualTo(2);
-		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("from event [2] on");
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("refused the batch from event [2] on");
 	}
 
 	@Test

@@ -27,10 +27,10 @@ final class OrderNotifications {
 	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(OrderNotifications::md5);
 
 	/**
-	 * The longest body and user id a notification carries. order-service keeps its fields
-	 * far shorter, but any producer may write to {@code orders}: a notification over the
-	 * topic's record limit would fail the whole transaction at its commit, and its batch,
-	 * read again, would fail the same way for ever.
+	 * The longest body, user id and source event id a notification carries. order-service
+	 * keeps its fields far shorter, but any producer may write to {@code orders}: a
+	 * notification over the topic's record limit would fail the whole transaction at its
+	 * commit, and its batch, read again, would fail the same way for ever.
 	 */
 	static final int MAX_TEXT = 1_000;
 
@@ -49,10 +49,14 @@ final class OrderNotifications {
 	static NotificationSent of(CloudEvent<? extends OrderEvent> event, Instant now) {
 		UUID notificationId = nameBased("notification:" + event.id());
 		OrderEvent order = event.data();
+		// Not retried: the listener dead-letters such an event.
 		if (order.customerId().length() > MAX_TEXT) {
-			// Not retried: the listener dead-letters it.
 			throw new IllegalArgumentException("A customerId of " + order.customerId().length()
 					+ " characters; a notification's user id has at most " + MAX_TEXT);
+		}
+		if (event.id().length() > MAX_TEXT) {
+			throw new IllegalArgumentException("An event id of " + event.id().length()
+					+ " characters; a notification carries at most " + MAX_TEXT);
 		}
 		if (order instanceof OrderPlaced placed) {
 			return new NotificationSent(notificationId, placed.customerId(), NotificationKind.ORDER_PLACED,
@@ -69,7 +73,15 @@ final class OrderNotifications {
 	}
 
 	private static String shortened(String text) {
-		return (text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT - 1) + "…";
+		if (text.length() <= MAX_TEXT) {
+			return text;
+		}
+		int end = MAX_TEXT - 1;
+		// Never half of a character outside the Basic Multilingual Plane.
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
 	}
 
 	/**

@@ -54,6 +54,27 @@ class OrderNotificationsTests {
 	}
 
 	@Test
+	void aShortenedBodyNeverEndsInHalfACharacter() {
+		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "customer-1",
+				"x" + "\uD83D\uDE00".repeat(1_000), Instant.parse("2026-11-24T10:00:00Z"));
+
+		String body = OrderNotifications.of(CloudEvent.of(SOURCE, cancelled), Instant.now()).body();
+
+		assertThat(body).endsWith("\uD83D\uDE00…").hasSizeLessThanOrEqualTo(OrderNotifications.MAX_TEXT);
+	}
+
+	@Test
+	void anEventWithAnIdNoNotificationCanCarryIsRefused() {
+		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind",
+				Instant.parse("2026-11-24T10:00:00Z"));
+		CloudEvent<OrderCancelled> event = new CloudEvent<>("i".repeat(OrderNotifications.MAX_TEXT + 1), SOURCE,
+				"eventsuite.order.cancelled.v1", cancelled.cancelledAt(), cancelled);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> OrderNotifications.of(event, Instant.now()))
+			.withMessageContaining("event id of 1001 characters");
+	}
+
+	@Test
 	void anEventForAUserIdNoNotificationCanCarryIsRefused() {
 		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "c".repeat(OrderNotifications.MAX_TEXT + 1),
 				"changed my mind", Instant.parse("2026-11-24T10:00:00Z"));

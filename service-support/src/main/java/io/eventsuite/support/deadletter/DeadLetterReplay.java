@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -87,8 +88,9 @@ public class DeadLetterReplay {
 		// A poll of dead letters, each up to 16 MB, is what the replay holds at once.
 		properties.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, DeadLetters.MAX_DEAD_LETTER_BYTES);
 		properties.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-		try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
+		Consumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer());
+		try {
 			List<TopicPartition> partitions = consumer.partitionsFor(deadLetter, BROKER_TIMEOUT)
 				.stream()
 				.map((info) -> new TopicPartition(deadLetter, info.partition()))
@@ -113,8 +115,10 @@ public class DeadLetterReplay {
 								withoutDeadLetterHeaders(record))));
 					}
 				}
-				CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-					.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				// Waits no longer than the replay has left, and at least for one
+				// exchange.
+				long left = Math.max(Duration.between(Instant.now(), deadline).toMillis(), BROKER_TIMEOUT.toMillis());
+				CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(left, TimeUnit.MILLISECONDS);
 				consumer.commitSync(replayedUpTo(consumer, end), BROKER_TIMEOUT);
 				replayed += sends.size();
 			}
@@ -131,6 +135,10 @@ public class DeadLetterReplay {
 		catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException ex) {
 			throw new PublishFailedException(original, ex);
 		}
+		finally {
+			// Not close()'s 30 s: leaving the group must not hold the answer up either.
+			consumer.close(CloseOptions.timeout(BROKER_TIMEOUT));
+		}
 	}
 
 	/**
@@ -141,12 +149,12 @@ public class DeadLetterReplay {
 			Map<TopicPartition, Long> end) {
 		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
 		end.forEach((partition, last) -> offsets.put(partition,
-				new OffsetAndMetadata(Math.min(consumer.position(partition), last))));
+				new OffsetAndMetadata(Math.min(consumer.position(partition, BROKER_TIMEOUT), last))));
 		return offsets;
 	}
 
 	private static boolean caughtUp(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-		return end.entrySet().stream().allMatch((e) -> consumer.position(e.getKey()) >= e.getValue());
+		return end.entrySet().stream().allMatch((e) -> consumer.position(e.getKey(), BROKER_TIMEOUT) >= e.getValue());
 	}
 
 	private static RecordHeaders withoutDeadLetterHeaders(ConsumerRecord<?, ?> record) {

@@ -106,18 +106,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> publishFailed(PublishFailedException ex) {
 		if (!ex.isTransient()) {
 			log.error("Publishing failed for good", ex);
-			return ResponseEntity.internalServerError()
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-						"The event could not be published"));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The event could not be published");
+			if (ex instanceof PartlyPublishedException partly) {
+				problem.setProperty("accepted", partly.getAccepted());
+			}
+			return ResponseEntity.internalServerError().body(problem);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				// Not "nothing was written": a delivery that timed out may have reached
-				// the
+				// Not "nothing was written": a timed-out delivery may have reached the
 				// broker all the same.
 				"The event broker did not confirm the event in time, so it may not have been written; retry later");
 		if (ex instanceof PartlyPublishedException partly) {
-			problem.setDetail("The event broker refused the batch from event [" + partly.getAccepted()
-					+ "] on; the events before it were accepted: send the rest again later");
+			problem.setDetail("The producer refused the batch from event [" + partly.getAccepted()
+					+ "] on (its buffer was full, or it found no broker in time); the events before it were"
+					+ " accepted: send the rest again later");
 			problem.setProperty("accepted", partly.getAccepted());
 		}
 		problem.setTitle("Broker unavailable");
