@@ -41,6 +41,8 @@ final class Repository {
 	private static final Pattern PROPERTIES_RECORD = Pattern
 		.compile("@ConfigurationProperties\\(\"([^\"]+)\"\\)[^{]*?record \\w+\\((.*?)\\)\\s*\\{", Pattern.DOTALL);
 
+	private static final Pattern MAX_DEAD_LETTER_BYTES = Pattern.compile("int MAX_DEAD_LETTER_BYTES = ([\\d\\s*]+);");
+
 	private static final Pattern COMPONENT_NAME = Pattern.compile("(\\w+)\\s*$");
 
 	private Repository() {
@@ -57,6 +59,23 @@ final class Repository {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The largest record a dead-letter topic takes, as service-support's
+	 * {@code DeadLetters.MAX_DEAD_LETTER_BYTES} declares it (a product of integers).
+	 */
+	static int maxDeadLetterBytes() {
+		Matcher matcher = MAX_DEAD_LETTER_BYTES
+			.matcher(read(path("service-support/src/main/java/io/eventsuite/support/kafka/DeadLetters.java")));
+		if (!matcher.find()) {
+			throw new IllegalStateException("DeadLetters.MAX_DEAD_LETTER_BYTES is not a product of integers");
+		}
+		int bytes = 1;
+		for (String factor : matcher.group(1).split("\\*")) {
+			bytes *= Integer.parseInt(factor.strip());
+		}
+		return bytes;
 	}
 
 	/**

@@ -133,13 +133,27 @@ class OrderViewIntegrationTests {
 
 	@Test
 	void anUnreadableRecordGoesToTheDeadLetterTopicAndTheViewMovesOn() throws Exception {
+		assertDeadLetteredAndPassed("{not json".getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void anUnreadableRecordOfMegabytesGoesToTheDeadLetterTopicAndTheViewMovesOn() throws Exception {
+		// Compressed, it passes the broker's 1 MB limit; as read, and as dead-lettered,
+		// it
+		// is 3 MB.
+		assertDeadLetteredAndPassed(
+				("{\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void assertDeadLetteredAndPassed(byte[] value) throws Exception {
 		String key = UUID.randomUUID().toString();
 		int partition;
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers(),
+						ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4", ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+						16 * 1024 * 1024),
 				new StringSerializer(), new ByteArraySerializer())) {
-			ProducerRecord<String, byte[]> poison = new ProducerRecord<>("orders", key,
-					"{not json".getBytes(StandardCharsets.UTF_8));
+			ProducerRecord<String, byte[]> poison = new ProducerRecord<>("orders", key, value);
 			poison.headers()
 				.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
 				.add("ce_type", "eventsuite.order.placed.v1".getBytes(StandardCharsets.UTF_8))
@@ -149,7 +163,7 @@ class OrderViewIntegrationTests {
 
 		try (RawTopicReader deadLetters = RawTopicReader.of("order-service-streams-dlt")) {
 			ConsumerRecord<String, byte[]> deadLetter = deadLetters.awaitRecord((r) -> key.equals(r.key()));
-			assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+			assertThat(deadLetter.value()).isEqualTo(value);
 			assertThat(header(deadLetter, "__streams.errors.topic")).isEqualTo("orders");
 			assertThat(header(deadLetter, "__streams.errors.partition")).isEqualTo(String.valueOf(partition));
 			assertThat(header(deadLetter, "__streams.errors.exception")).contains("InvalidCloudEventException");

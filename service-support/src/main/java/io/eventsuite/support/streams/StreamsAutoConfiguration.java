@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -28,6 +29,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+
+import io.eventsuite.support.kafka.DeadLetters;
 
 /**
  * Wires what a service with a Kafka Streams application ({@code @EnableKafkaStreams})
@@ -129,6 +132,9 @@ public class StreamsAutoConfiguration {
 		return TopicBuilder.name(name.toString())
 			.partitions(DEAD_LETTER_PARTITIONS)
 			.replicas(properties.deadLetterReplicas())
+			// The record as it was read, which may be larger than any event (that may be
+			// why it is here): a compressed batch at the broker's limit unpacks to more.
+			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(DeadLetters.MAX_DEAD_LETTER_BYTES))
 			.build();
 	}
 
