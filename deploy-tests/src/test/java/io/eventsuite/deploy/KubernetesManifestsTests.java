@@ -165,20 +165,16 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
-	void staticMembershipInstanceIdIsThePodName(String overlay) {
+	void noDeploymentAsksForStaticMembership(String overlay) {
 		assertThat(Repository.eventsuiteProperties()).contains("eventsuite.kafka.instance-id");
 		for (String service : Repository.SERVICES) {
 			List<EnvVar> env = container(overlay, service).getEnv();
-			EnvVar instanceId = env.stream()
-				.filter((variable) -> variable.getName().equals("EVENTSUITE_KAFKA_INSTANCE_ID"))
-				.findFirst()
-				.orElseThrow();
 
-			assertThat(instanceId.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+			// A new pod of a Deployment has a new name: the broker would hold the old
+			// static member's partitions for the session timeout at every rollout.
+			assertThat(env).noneMatch((variable) -> variable.getName().equals("EVENTSUITE_KAFKA_INSTANCE_ID"));
 			// One group.instance.id for every consumer of a pod would fence its own
-			// listeners and break the
-			// readers that have no group; the service derives one per group listener
-			// instead.
+			// listeners and break the readers that have no group.
 			assertThat(env).noneMatch((variable) -> variable.getName().endsWith("GROUP_INSTANCE_ID"));
 		}
 	}
@@ -322,6 +318,14 @@ class KubernetesManifestsTests {
 			assertThat(topic.getSpec().getPartitions()).isEqualTo(PARTITIONS);
 			assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
 		});
+		// Strimzi owns these topics and the services do not change a topic that exists:
+		// without the limit the code declares, a dead letter over the broker's 1 MB would
+		// fail its writer, and the transactional orders listener would read its batch
+		// again for ever.
+		assertThat(topics).filteredOn((topic) -> topic.getMetadata().getName().endsWith(Repository.DEAD_LETTER_SUFFIX))
+			.hasSize(5)
+			.allSatisfy((topic) -> assertThat(topic.getSpec().getConfig()).containsEntry("max.message.bytes",
+					Repository.maxDeadLetterBytes()));
 	}
 
 	@Test

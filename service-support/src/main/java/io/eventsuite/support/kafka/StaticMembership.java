@@ -6,11 +6,13 @@ import org.springframework.util.StringUtils;
 
 /**
  * Static group membership, switched on by naming the instance
- * ({@code eventsuite.kafka.instance-id}, in Kubernetes the pod name): a member that
- * restarts within the session timeout gets its partitions back without a rebalance. Group
- * listeners ask for it with {@code properties =
- * "#{@staticMembership.properties('<listener id>')}"}; listeners without a group must
- * not, because {@code group.instance.id} needs a group.
+ * ({@code eventsuite.kafka.instance-id}) with a name that survives its restarts (a
+ * StatefulSet's pod, a fixed host): a member that restarts within the session timeout
+ * gets its partitions back without a rebalance. Not a Deployment's pod name: the broker
+ * holds a static member's partitions for the session timeout after it leaves, and a new
+ * pod, with a new name, never claims them. Group listeners ask for it with
+ * {@code properties = "#{@staticMembership.properties('<listener id>')}"}; listeners
+ * without a group must not, because {@code group.instance.id} needs a group.
  */
 public class StaticMembership {
 
