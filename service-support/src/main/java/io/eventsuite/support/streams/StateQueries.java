@@ -17,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -261,26 +262,17 @@ public class StateQueries {
 
 	private <V> CompletableFuture<Optional<V>> ask(HostInfo host, QueryableStore<V> store, String key,
 			Collection<Integer> partitions) {
-		// A query parameter, form-encoded, carries any key unchanged; in a path segment a
-		// "/" would be refused and a "+" would not decode to itself.
-		StringBuilder uri = new StringBuilder("http://").append(host.host())
-			.append(':')
-			.append(host.port())
-			.append(INTERNAL_PATH)
-			.append(store.name())
-			.append("?key=")
-			.append(URLEncoder.encode(key, StandardCharsets.UTF_8));
-		if (!partitions.isEmpty()) {
-			uri.append("&partitions=")
-				.append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")));
-		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString()))
+		HttpRequest.Builder request = HttpRequest.newBuilder(internalUri(host, store.name(), key, partitions))
 			.timeout(this.requestTimeout)
 			.GET();
 		if (this.token != null && !this.token.isEmpty()) {
 			request.header(TOKEN_HEADER, this.token);
 		}
 		return http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+			// The request's timeout covers the wait for the headers only (until JDK 26):
+			// a
+			// peer that stops in the middle of its body would hold this read for ever.
+			.orTimeout(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.handle((response, failure) -> {
 				if (failure != null) {
 					log.warn("Instance {} did not answer for store {}: {}", host, store.name(), failure.toString());
@@ -296,6 +288,34 @@ public class StateQueries {
 			});
 	}
 
+	/**
+	 * Where another instance answers for a store.
+	 * @param host the instance, as Kafka Streams knows it from {@code application.server}
+	 * @param store the store
+	 * @param key the key
+	 * @param partitions the partitions asked for, or none for the key's own
+	 * @return the URI
+	 */
+	static URI internalUri(HostInfo host, String store, String key, Collection<Integer> partitions) {
+		// An IPv6 address (a pod IP on an IPv6 cluster) goes in brackets, or the URI has
+		// no host. A query parameter, form-encoded, carries any key unchanged; in a path
+		// segment a "/" would be refused and a "+" would not decode to itself.
+		String address = (host.host().contains(":") && !host.host().startsWith("[")) ? "[" + host.host() + "]"
+				: host.host();
+		StringBuilder uri = new StringBuilder("http://").append(address)
+			.append(':')
+			.append(host.port())
+			.append(INTERNAL_PATH)
+			.append(store)
+			.append("?key=")
+			.append(URLEncoder.encode(key, StandardCharsets.UTF_8));
+		if (!partitions.isEmpty()) {
+			uri.append("&partitions=")
+				.append(partitions.stream().map(String::valueOf).collect(Collectors.joining(",")));
+		}
+		return URI.create(uri.toString());
+	}
+
 	private static <V> V value(HostInfo host, QueryableStore<V> store, byte[] body) {
 		try {
 			return EventJson.MAPPER.readValue(body, store.valueType());
@@ -306,7 +326,7 @@ public class StateQueries {
 		}
 	}
 
-	// The request's own timeout bounds the wait.
+	// The request's own timeout, and ask's for the body, bound the wait.
 	private static <T> T await(CompletableFuture<T> answer) {
 		try {
 			return answer.get();
