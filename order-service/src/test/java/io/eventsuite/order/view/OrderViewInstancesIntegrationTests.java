@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +26,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.util.UriUtils;
 
 import io.eventsuite.order.OrderServiceApplication;
+import io.eventsuite.order.domain.OrderView;
 import io.eventsuite.test.ServiceClient;
 import io.eventsuite.test.ServiceInstance;
 
@@ -145,12 +149,13 @@ class OrderViewInstancesIntegrationTests {
 		assertListed(customer, newestFirst, restarted);
 	}
 
-	private ServiceInstance start(String name) throws IOException {
-		ServiceInstance instance = ServiceInstance.start(OrderServiceApplication.class,
-				"eventsuite.topics.orders.name=orders-pair-" + this.run,
+	private ServiceInstance start(String name, String... properties) throws IOException {
+		List<String> all = new ArrayList<>(List.of("eventsuite.topics.orders.name=orders-pair-" + this.run,
 				"spring.kafka.streams.application-id=order-view-pair-" + this.run,
 				"eventsuite.streams.internal-token=" + this.token,
-				"spring.kafka.streams.state-dir=" + Files.createDirectories(this.stateDirs.resolve(name)));
+				"spring.kafka.streams.state-dir=" + Files.createDirectories(this.stateDirs.resolve(name))));
+		all.addAll(List.of(properties));
+		ServiceInstance instance = ServiceInstance.start(OrderServiceApplication.class, all.toArray(String[]::new));
 		this.instances.add(instance);
 		return instance;
 	}
@@ -181,6 +186,49 @@ class OrderViewInstancesIntegrationTests {
 	 * tasks that move, so the instance that joined runs with none of them until the
 	 * follow-up round assigns them.
 	 */
+	@Test
+	void aReadBeyondTheForwardingBoundIsA503AtOnceWhileReadsOfItsOwnKeysGoOn() throws IOException {
+		// No read of this instance may wait for the other one: as when all its allowed
+		// forwarding reads are busy.
+		ServiceInstance bounded = start("bounded", "eventsuite.streams.forwarding-reads=0");
+		ServiceInstance other = start("other");
+		awaitSharingTheTasks(bounded, other);
+
+		Map<Boolean, List<String>> byHost = new HashMap<>(Map.of(true, new ArrayList<>(), false, new ArrayList<>()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			String orderId = ServiceClient
+				.json(bounded.client()
+					.postJson("/api/orders", "{\"customerId\":\"bounded-" + this.run
+							+ "\",\"currency\":\"EUR\",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":3}]}"))
+				.get("orderId")
+				.asString();
+			byHost.get(hostedBy(bounded, orderId)).add(orderId);
+			return !byHost.get(true).isEmpty() && !byHost.get(false).isEmpty();
+		});
+
+		for (String here : byHost.get(true)) {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> bounded.client().get("/api/orders/" + here).statusCode() == 200);
+		}
+		for (String elsewhere : byHost.get(false)) {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> other.client().get("/api/orders/" + elsewhere).statusCode() == 200);
+			HttpResponse<String> forwarded = bounded.client().get("/api/orders/" + elsewhere);
+			assertThat(forwarded.statusCode()).as(forwarded.body()).isEqualTo(503);
+			assertThat(forwarded.headers().firstValue("Retry-After")).isPresent();
+		}
+		// A customer's list needs both instances.
+		assertThat(bounded.client().get("/api/customers/bounded-" + this.run + "/orders").statusCode()).isEqualTo(503);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> other.client().get("/api/customers/bounded-" + this.run + "/orders").statusCode() == 200);
+	}
+
+	private static boolean hostedBy(ServiceInstance instance, String orderId) {
+		KeyQueryMetadata metadata = streams(instance).queryMetadataForKey(OrderView.STORE, orderId,
+				Serdes.String().serializer());
+		return metadata.activeHost().port() == instance.client().uri("/").getPort();
+	}
+
 	private static void awaitSharingTheTasks(ServiceInstance... instances) {
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> List.of(instances)

@@ -115,6 +115,9 @@ public class DeadLetterReplay {
 								withoutDeadLetterHeaders(record))));
 					}
 				}
+				if (sends.isEmpty()) {
+					continue;
+				}
 				// Waits no longer than the replay has left, and at least for one
 				// exchange.
 				long left = Math.max(Duration.between(Instant.now(), deadline).toMillis(), BROKER_TIMEOUT.toMillis());

@@ -17,8 +17,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -79,6 +81,10 @@ public class StateQueries {
 
 	private volatile HostInfo self;
 
+	// Reads waiting for other instances take request threads: bounded, so that the
+	// threads left can answer the other instances' own forwarded reads.
+	private final Semaphore forwarding;
+
 	StateQueries(StreamsBuilderFactoryBean streams, Iterable<QueryableStore<?>> stores, ReadYourWrites readYourWrites,
 			StreamsProperties properties) {
 		this.streams = streams;
@@ -89,6 +95,7 @@ public class StateQueries {
 		// The host may itself wait for its view to catch up before it answers.
 		this.requestTimeout = properties.forwardTimeout().plus(properties.readYourWritesTimeout());
 		this.token = properties.internalToken();
+		this.forwarding = new Semaphore(properties.forwardingReads());
 	}
 
 	/**
@@ -116,7 +123,7 @@ public class StateQueries {
 		if (metadata.activeHost().equals(this.self)) {
 			return findLocal(store, key, metadata.partition());
 		}
-		return await(ask(metadata.activeHost(), store, key, List.of()));
+		return forwarded(() -> await(ask(metadata.activeHost(), store, key, List.of())));
 	}
 
 	/**
@@ -166,6 +173,13 @@ public class StateQueries {
 
 	private <V> Optional<V> findSpread(QueryableStore<V> store, String key) {
 		Map<HostInfo, SortedSet<Integer>> hosts = partitionsByHost(store);
+		if (hosts.keySet().stream().allMatch((host) -> host.equals(this.self))) {
+			return askAll(store, key, hosts);
+		}
+		return forwarded(() -> askAll(store, key, hosts));
+	}
+
+	private <V> Optional<V> askAll(QueryableStore<V> store, String key, Map<HostInfo, SortedSet<Integer>> hosts) {
 		// Every other host is asked at once; this one reads its own meanwhile.
 		List<CompletableFuture<Optional<V>>> parts = new ArrayList<>();
 		hosts.forEach((host, partitions) -> {
@@ -286,6 +300,18 @@ public class StateQueries {
 							"Instance " + host + " answered " + response.statusCode() + " for " + store.name());
 				};
 			});
+	}
+
+	private <T> T forwarded(Supplier<T> read) {
+		if (!this.forwarding.tryAcquire()) {
+			throw new StateUnavailableException("Too many reads of this instance wait for other instances now");
+		}
+		try {
+			return read.get();
+		}
+		finally {
+			this.forwarding.release();
+		}
 	}
 
 	/**

@@ -2,8 +2,11 @@ package io.eventsuite.support.streams;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the instances of a Kafka Streams service find and ask each other, for example
@@ -19,9 +22,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param internalToken when set, instances present it to each other on
  * {@code /internal/state} and refuse a request without it ({@code 403}); give every
  * instance of a service the same secret
+ * @param forwardingReads the most reads of this instance that wait for other instances at
+ * once; a read beyond them that needs another instance answers {@code 503} at once. Keep
+ * it well below the server's request threads ({@code server.tomcat.threads.max}, 64): the
+ * others serve the other instances' {@code /internal/state}, so two instances asking each
+ * other can never hold all of each other's threads
  */
 @ConfigurationProperties("eventsuite.streams")
+@Validated
 public record StreamsProperties(@DefaultValue("localhost") String advertisedHost,
 		@DefaultValue("1s") Duration readYourWritesTimeout, @DefaultValue("2s") Duration forwardTimeout,
-		@DefaultValue("1") short deadLetterReplicas, String internalToken) {
+		@DefaultValue("1") short deadLetterReplicas, String internalToken,
+		@DefaultValue("32") @PositiveOrZero int forwardingReads) {
 }
