@@ -180,12 +180,6 @@ class OrderViewInstancesIntegrationTests {
 		}
 	}
 
-	/**
-	 * Waits until every instance runs, is ready and hosts some of the tasks. Running
-	 * alone is not enough: in a cooperative rebalance the first round only revokes the
-	 * tasks that move, so the instance that joined runs with none of them until the
-	 * follow-up round assigns them.
-	 */
 	@Test
 	void aReadBeyondTheForwardingBoundIsA503AtOnceWhileReadsOfItsOwnKeysGoOn() throws IOException {
 		// No read of this instance may wait for the other one: as when all its allowed
@@ -206,6 +200,7 @@ class OrderViewInstancesIntegrationTests {
 			return !byHost.get(true).isEmpty() && !byHost.get(false).isEmpty();
 		});
 
+		assertThat(byHost.get(true)).allMatch((here) -> hostedBy(bounded, here));
 		for (String here : byHost.get(true)) {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> bounded.client().get("/api/orders/" + here).statusCode() == 200);
@@ -213,6 +208,7 @@ class OrderViewInstancesIntegrationTests {
 		for (String elsewhere : byHost.get(false)) {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> other.client().get("/api/orders/" + elsewhere).statusCode() == 200);
+			assertThat(hostedBy(other, elsewhere)).as("the tasks stayed where they were").isTrue();
 			HttpResponse<String> forwarded = bounded.client().get("/api/orders/" + elsewhere);
 			assertThat(forwarded.statusCode()).as(forwarded.body()).isEqualTo(503);
 			assertThat(forwarded.headers().firstValue("Retry-After")).isPresent();
@@ -229,6 +225,12 @@ class OrderViewInstancesIntegrationTests {
 		return metadata.activeHost().port() == instance.client().uri("/").getPort();
 	}
 
+	/**
+	 * Waits until every instance runs, is ready and hosts some of the tasks. Running
+	 * alone is not enough: in a cooperative rebalance the first round only revokes the
+	 * tasks that move, so the instance that joined runs with none of them until the
+	 * follow-up round assigns them.
+	 */
 	private static void awaitSharingTheTasks(ServiceInstance... instances) {
 		await().atMost(Duration.ofSeconds(90))
 			.until(() -> List.of(instances)

@@ -138,8 +138,7 @@ class OrderViewIntegrationTests {
 
 	@Test
 	void anUnreadableRecordOfMegabytesGoesToTheDeadLetterTopicAndTheViewMovesOn() throws Exception {
-		// Compressed, it passes the broker's 1 MB limit; as read, and as dead-lettered,
-		// it
+		// Compressed, it passes the broker's 1 MB limit; as read and as dead-lettered it
 		// is 3 MB.
 		assertDeadLetteredAndPassed(
 				("{\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));

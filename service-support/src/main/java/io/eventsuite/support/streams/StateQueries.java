@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -282,11 +283,19 @@ public class StateQueries {
 		if (this.token != null && !this.token.isEmpty()) {
 			request.header(TOKEN_HEADER, this.token);
 		}
-		return http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-			// The request's timeout covers the wait for the headers only (until JDK 26):
-			// a
-			// peer that stops in the middle of its body would hold this read for ever.
+		CompletableFuture<HttpResponse<byte[]>> sent = http().sendAsync(request.build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		// The request's timeout covers the wait for the headers only (until JDK 26): a
+		// peer
+		// that stops in the middle of its body would hold this read for ever. On time out
+		// the exchange is cancelled too, or its connection would stay open.
+		return sent.copy()
 			.orTimeout(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((response, failure) -> {
+				if (failure instanceof TimeoutException) {
+					sent.cancel(true);
+				}
+			})
 			.handle((response, failure) -> {
 				if (failure != null) {
 					log.warn("Instance {} did not answer for store {}: {}", host, store.name(), failure.toString());

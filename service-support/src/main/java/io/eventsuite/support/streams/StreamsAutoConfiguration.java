@@ -2,10 +2,12 @@ package io.eventsuite.support.streams;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -70,6 +72,20 @@ public class StreamsAutoConfiguration {
 	StreamsBuilderFactoryBeanConfigurer startWhenTheWebServerListens() {
 		return (factoryBean) -> {
 			factoryBean.setAutoStartup(false);
+			// A dead letter is the record as it was read, and a compressed batch at the
+			// broker's 1 MB limit unpacks to more: the Streams producer writes records up
+			// to
+			// what the dead-letter topic takes. At Kafka's 1 MB, the dead letter of a 3
+			// MB
+			// value failed the producer, and the thread that replaced the dead stream
+			// thread
+			// read the same record again, for ever.
+			Properties configuration = factoryBean.getStreamsConfiguration();
+			if (configuration != null) {
+				configuration.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+						DeadLetters.MAX_DEAD_LETTER_BYTES);
+				factoryBean.setStreamsConfiguration(configuration);
+			}
 			factoryBean.setLeaveGroupOnClose(true);
 			factoryBean.setPhase(STREAMS_PHASE);
 			factoryBean.setStreamsUncaughtExceptionHandler((ex) -> {

@@ -26,7 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * once; a read beyond them that needs another instance answers {@code 503} at once. Keep
  * it well below the server's request threads ({@code server.tomcat.threads.max}, 64): the
  * others serve the other instances' {@code /internal/state}, so two instances asking each
- * other can never hold all of each other's threads
+ * other can never hold all of each other's threads; {@code 0} answers every such read
+ * {@code 503}
  */
 @ConfigurationProperties("eventsuite.streams")
 @Validated

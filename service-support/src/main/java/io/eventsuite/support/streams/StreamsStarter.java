@@ -63,7 +63,7 @@ class StreamsStarter implements SmartLifecycle {
 		Properties configuration = this.streams.getStreamsConfiguration();
 		WebServer webServer = (this.context instanceof WebServerApplicationContext web) ? web.getWebServer() : null;
 		if (webServer != null) {
-			HostInfo self = new HostInfo(this.advertisedHost, webServer.getPort());
+			HostInfo self = new HostInfo(unbracketed(this.advertisedHost), webServer.getPort());
 			configuration.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
 			this.streams.setStreamsConfiguration(configuration);
 			this.queries.advertisedAs(self);
@@ -94,6 +94,17 @@ class StreamsStarter implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return StreamsAutoConfiguration.STREAMS_PHASE;
+	}
+
+	/**
+	 * The host as Kafka Streams reports it back in its metadata, where an IPv6 address
+	 * has no brackets: with them, this instance would not know itself and would forward
+	 * its own reads.
+	 * @param host the advertised host
+	 * @return it without brackets
+	 */
+	static String unbracketed(String host) {
+		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 	}
 
 }

@@ -35,6 +35,13 @@ class StateQueriesUriTests {
 	}
 
 	@Test
+	void anAdvertisedHostInBracketsIsKnownWithoutThemAsKafkaStreamsReportsIt() {
+		assertThat(StreamsStarter.unbracketed("[fd00::1]")).isEqualTo("fd00::1");
+		assertThat(StreamsStarter.unbracketed("fd00::1")).isEqualTo("fd00::1");
+		assertThat(StreamsStarter.unbracketed("10.1.2.3")).isEqualTo("10.1.2.3");
+	}
+
+	@Test
 	void anyKeyTravelsUnchangedAndPartitionsAreListed() {
 		URI uri = StateQueries.internalUri(new HostInfo("host", 80), "customer-orders", "a/b+c d", List.of(0, 3));
 
