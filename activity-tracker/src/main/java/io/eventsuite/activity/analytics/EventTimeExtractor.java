@@ -31,13 +31,23 @@ class EventTimeExtractor implements TimestampExtractor {
 		long sentAt = (record.timestamp() >= 0) ? record.timestamp() : partitionTime;
 		if (record.value() instanceof CloudEvent<?> event) {
 			Instant time = event.time();
-			if (time.isBefore(Instant.EPOCH) || time.isAfter(LATEST_MILLISECOND)) {
+			if (!isTimestamp(time)) {
 				return sentAt;
 			}
 			long eventTime = time.toEpochMilli();
 			return (record.timestamp() >= 0) ? Math.min(eventTime, record.timestamp()) : eventTime;
 		}
 		return sentAt;
+	}
+
+	/**
+	 * Whether a Kafka timestamp can hold an instant: not before 1970, not past a
+	 * {@code long} of milliseconds.
+	 * @param time the instant
+	 * @return {@code true} when it can
+	 */
+	static boolean isTimestamp(Instant time) {
+		return !time.isBefore(Instant.EPOCH) && !time.isAfter(LATEST_MILLISECOND);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.eventsuite.activity.analytics;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.eventsuite.events.DomainEvent;
@@ -16,8 +15,6 @@ import io.eventsuite.events.wire.CloudEvent;
  * dead-letters: an invalid event is never counted and never silently dropped.
  */
 final class ValidEvents {
-
-	private static final Instant LATEST_MILLISECOND = Instant.ofEpochMilli(Long.MAX_VALUE);
 
 	private ValidEvents() {
 	}
@@ -40,7 +37,7 @@ final class ValidEvents {
 		if (!activity.userId().equals(key)) {
 			throw invalid(event, "has the key " + key + ", not its userId " + activity.userId());
 		}
-		if (activity.occurredAt().isBefore(Instant.EPOCH) || activity.occurredAt().isAfter(LATEST_MILLISECOND)) {
+		if (!EventTimeExtractor.isTimestamp(activity.occurredAt())) {
 			throw invalid(event, "occurred at " + activity.occurredAt()
 					+ ", which no Kafka timestamp can hold: before 1970-01-01T00:00:00Z or past a long of milliseconds");
 		}
