@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A real Server-Sent Events client: keeps the connection open and collects the
- * {@code data:} of every event.
+ * {@code data:} and {@code id:} of every event. Like a browser's {@code EventSource}
+ * reconnecting, it can send the last id it saw as {@code Last-Event-ID}.
  */
 public final class SseClient implements AutoCloseable {
 
@@ -25,13 +26,18 @@ public final class SseClient implements AutoCloseable {
 
 	private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
+	private final List<String> ids = new CopyOnWriteArrayList<>();
+
 	private final List<String> comments = new CopyOnWriteArrayList<>();
 
 	private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-	private SseClient(URI uri) {
-		HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
-		this.response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+	private SseClient(URI uri, String lastEventId) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		this.response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
 		this.response.thenAcceptAsync((lines) -> lines.body().forEach(this::line));
 	}
 
@@ -42,7 +48,22 @@ public final class SseClient implements AutoCloseable {
 	 * @return the connected client, to be closed
 	 */
 	public static SseClient connect(URI uri) {
-		SseClient client = new SseClient(uri);
+		return connect(uri, null);
+	}
+
+	/**
+	 * Reconnects, as a browser does, sending the id of the last event it saw, and waits
+	 * until the server confirmed the subscription.
+	 * @param uri the stream
+	 * @param lastEventId the {@code Last-Event-ID}
+	 * @return the connected client, to be closed
+	 */
+	public static SseClient resume(URI uri, String lastEventId) {
+		return connect(uri, lastEventId);
+	}
+
+	private static SseClient connect(URI uri, String lastEventId) {
+		SseClient client = new SseClient(uri, lastEventId);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !client.comments.isEmpty());
 		return client;
 	}
@@ -64,8 +85,19 @@ public final class SseClient implements AutoCloseable {
 		return List.copyOf(this.events);
 	}
 
+	/**
+	 * The ids of the events received so far.
+	 * @return each event's {@code id:}, in the order received
+	 */
+	public List<String> ids() {
+		return List.copyOf(this.ids);
+	}
+
 	private void line(String line) {
-		if (line.startsWith("data:")) {
+		if (line.startsWith("id:")) {
+			this.ids.add(line.substring("id:".length()));
+		}
+		else if (line.startsWith("data:")) {
 			this.events.add(JSON.readTree(line.substring("data:".length())));
 		}
 		else if (line.startsWith(":")) {

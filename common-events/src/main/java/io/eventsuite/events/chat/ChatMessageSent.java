@@ -16,6 +16,15 @@ import java.util.UUID;
 public record ChatMessageSent(UUID messageId, String roomId, String senderId, String text,
 		Instant sentAt) implements ChatEvent {
 
+	/** The longest room id: the schema's {@code maxLength}. */
+	public static final int MAX_ROOM_ID = 64;
+
+	/** The longest sender id: the schema's {@code maxLength}. */
+	public static final int MAX_SENDER_ID = 64;
+
+	/** The longest text: the schema's {@code maxLength}. */
+	public static final int MAX_TEXT = 2_000;
+
 	public ChatMessageSent {
 		Objects.requireNonNull(messageId, "messageId");
 		Objects.requireNonNull(roomId, "roomId");

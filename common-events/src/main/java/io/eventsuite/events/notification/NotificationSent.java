@@ -19,6 +19,15 @@ import java.util.UUID;
 public record NotificationSent(UUID notificationId, String userId, NotificationKind kind, String title, String body,
 		String sourceEventId, Instant sentAt) implements NotificationEvent {
 
+	/** The longest user id: the schema's {@code maxLength}. */
+	public static final int MAX_USER_ID = 64;
+
+	/** The longest title: the schema's {@code maxLength}. */
+	public static final int MAX_TITLE = 200;
+
+	/** The longest body: the schema's {@code maxLength}. */
+	public static final int MAX_BODY = 2_000;
+
 	public NotificationSent {
 		Objects.requireNonNull(notificationId, "notificationId");
 		Objects.requireNonNull(userId, "userId");

@@ -3,7 +3,9 @@ package io.eventsuite.events.wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,17 +18,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.EventType;
 import io.eventsuite.events.SampleEvents;
 import io.eventsuite.events.Topics;
+import io.eventsuite.events.chat.ChatMessageSent;
+import io.eventsuite.events.notification.NotificationSent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CloudEventSchemaTests {
 
 	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final CloudEventSerializer serializer = new CloudEventSerializer();
 
@@ -61,6 +68,32 @@ class CloudEventSchemaTests {
 		assertThat(schema.validate(valid, InputFormat.JSON)).isEmpty();
 		assertThat(schema.validate(valid.replace("}", ",\"extra\":1}"), InputFormat.JSON)).isNotEmpty();
 		assertThat(schema.validate(valid.replace("\"reason\":\"r\",", ""), InputFormat.JSON)).isNotEmpty();
+	}
+
+	@Test
+	void theLengthLimitsTheRecordsNameAreTheSchemas() {
+		assertThat(maxLengths(ChatMessageSent.class)).containsEntry("roomId", ChatMessageSent.MAX_ROOM_ID)
+			.containsEntry("senderId", ChatMessageSent.MAX_SENDER_ID)
+			.containsEntry("text", ChatMessageSent.MAX_TEXT);
+		assertThat(maxLengths(NotificationSent.class)).containsEntry("userId", NotificationSent.MAX_USER_ID)
+			.containsEntry("title", NotificationSent.MAX_TITLE)
+			.containsEntry("body", NotificationSent.MAX_BODY);
+	}
+
+	private static Map<String, Integer> maxLengths(Class<? extends DomainEvent> type) {
+		try (InputStream in = CloudEventSchemaTests.class.getClassLoader()
+			.getResourceAsStream(Topics.typeOf(type).schemaResource())) {
+			Map<String, Integer> maxLengths = new HashMap<>();
+			JSON.readTree(in).get("properties").properties().forEach((property) -> {
+				if (property.getValue().has("maxLength")) {
+					maxLengths.put(property.getKey(), property.getValue().get("maxLength").asInt());
+				}
+			});
+			return maxLengths;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Schema schemaOf(EventType<?> type) {

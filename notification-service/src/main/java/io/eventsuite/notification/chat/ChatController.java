@@ -1,5 +1,6 @@
 package io.eventsuite.notification.chat;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,13 +15,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.eventsuite.events.chat.ChatMessageSent;
+
 /**
- * Chat over HTTP: {@code 202} once the broker has the message; a room's live stream as
- * Server-Sent Events.
+ * Chat over HTTP: {@code 202} once the broker has the message; a room's recent messages;
+ * its stream as Server-Sent Events. A browser's {@code EventSource} that reconnects sends
+ * the id of the last message it saw in {@code Last-Event-ID}, and gets what it missed
+ * first, from whichever instance it reaches.
  */
 @RestController
 @RequestMapping("/api/chat/rooms/{roomId}")
@@ -45,18 +51,25 @@ class ChatController {
 						sent.delivery().offset())));
 	}
 
+	@GetMapping(path = "/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<ChatMessageSent> recent(@PathVariable @Pattern(regexp = ROOM_ID) String roomId) {
+		return this.rooms.recent(roomId);
+	}
+
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@PathVariable @Pattern(regexp = ROOM_ID) String roomId) {
-		return this.rooms.stream(roomId);
+	SseEmitter stream(@PathVariable @Pattern(regexp = ROOM_ID) String roomId,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		return this.rooms.stream(roomId, lastEventId);
 	}
 
 	/**
 	 * The body of a chat message.
 	 *
 	 * @param senderId who says it
-	 * @param text what, up to 2000 characters
+	 * @param text what, up to 2,000 characters
 	 */
-	record SendMessageRequest(@NotBlank @Size(max = 64) String senderId, @NotBlank @Size(max = 2000) String text) {
+	record SendMessageRequest(@NotBlank @Size(max = ChatMessageSent.MAX_SENDER_ID) String senderId,
+			@NotBlank @Size(max = ChatMessageSent.MAX_TEXT) String text) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.eventsuite.notification.chat;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,11 +9,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.eventsuite.events.chat.ChatMessageSent;
+import io.eventsuite.notification.live.RecentEvents;
 import io.eventsuite.notification.live.SseBroadcaster;
 import io.eventsuite.support.kafka.Delivery;
 
 /**
- * Sends messages to rooms and connects clients to a room's live stream.
+ * Sends messages to rooms, keeps each room's recent messages, and connects clients to a
+ * room's stream: what they missed since {@code Last-Event-ID}, then live.
  */
 @Service
 class ChatRooms {
@@ -21,11 +24,15 @@ class ChatRooms {
 
 	private final SseBroadcaster broadcaster;
 
+	private final RecentEvents<RoomMessage> history;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ChatRooms(ChatMessagePublisher publisher, SseBroadcaster broadcaster) {
+	ChatRooms(ChatMessagePublisher publisher, SseBroadcaster broadcaster, ChatHistoryProperties properties) {
 		this.publisher = publisher;
 		this.broadcaster = broadcaster;
+		this.history = new RecentEvents<>(properties.perRoom(), properties.maxRooms(), properties.maxMessages(),
+				RoomMessage::eventId);
 	}
 
 	CompletableFuture<SentMessage> send(String roomId, String senderId, String text) {
@@ -34,11 +41,54 @@ class ChatRooms {
 		return this.publisher.publish(message).thenApply((delivery) -> new SentMessage(messageId, delivery));
 	}
 
-	SseEmitter stream(String roomId) {
-		return this.broadcaster.subscribe(streamKey(roomId));
+	/**
+	 * Remembers a message read from {@code chat-messages} and sends it to the room's
+	 * clients on this instance.
+	 * @param eventId the record's CloudEvents id, the SSE id
+	 * @param message the message
+	 * @throws IllegalArgumentException if the message breaks the contract's length limits
+	 */
+	void deliver(String eventId, ChatMessageSent message) {
+		String roomId = message.roomId();
+		// Any producer may write to chat-messages: what breaks the contract's
+		// limits would also break the history's bound on memory. Not
+		// retried: the listener dead-letters it.
+		if (roomId.length() > ChatMessageSent.MAX_ROOM_ID || message.senderId().length() > ChatMessageSent.MAX_SENDER_ID
+				|| message.text().length() > ChatMessageSent.MAX_TEXT) {
+			throw new IllegalArgumentException(
+					"A chat message over the contract's limits: room id " + roomId.length() + ", sender id "
+							+ message.senderId().length() + ", text " + message.text().length() + " characters");
+		}
+		RoomMessage delivered = new RoomMessage(eventId, message);
+		this.broadcaster.inOrder(streamKey(roomId), () -> {
+			if (this.history.add(roomId, delivered)) {
+				this.broadcaster.broadcast(streamKey(roomId), delivered.toEvent());
+			}
+		});
 	}
 
-	static String streamKey(String roomId) {
+	/**
+	 * Connects a client to a room's stream.
+	 * @param roomId the room
+	 * @param lastEventId the id of the last message the client saw, from
+	 * {@code Last-Event-ID}; {@code null} for a client that wants only what is said next
+	 * @return the emitter
+	 */
+	SseEmitter stream(String roomId, String lastEventId) {
+		return this.broadcaster.subscribe(streamKey(roomId), () -> (lastEventId != null)
+				? this.history.after(roomId, lastEventId).stream().map(RoomMessage::toEvent).toList() : List.of());
+	}
+
+	/**
+	 * The room's recent messages.
+	 * @param roomId the room
+	 * @return newest first
+	 */
+	List<ChatMessageSent> recent(String roomId) {
+		return this.history.of(roomId).stream().map(RoomMessage::message).toList();
+	}
+
+	private static String streamKey(String roomId) {
 		return "room:" + roomId;
 	}
 
@@ -49,6 +99,20 @@ class ChatRooms {
 	 * @param delivery where it was written
 	 */
 	record SentMessage(UUID messageId, Delivery delivery) {
+	}
+
+	/**
+	 * A message as this instance read it.
+	 *
+	 * @param eventId its record's CloudEvents id
+	 * @param message the message
+	 */
+	private record RoomMessage(String eventId, ChatMessageSent message) {
+
+		SseBroadcaster.Event toEvent() {
+			return new SseBroadcaster.Event("chat-message", this.eventId, this.message);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.eventsuite.notification.chat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,22 +14,25 @@ import org.springframework.stereotype.Component;
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.chat.ChatMessageSent;
 import io.eventsuite.events.wire.CloudEvent;
-import io.eventsuite.notification.live.SseBroadcaster;
 
 /**
  * Reads every partition of {@code chat-messages} on every instance (no consumer group)
- * and pushes each message to the room's live clients on this instance. It starts at the
- * end: a stream shows what is said from now on.
+ * and hands each message to the room on this instance. On start it reads back the
+ * configured replay window, so that a fresh instance knows each room's recent messages
+ * too.
  */
 @Component
 class ChatRoomsListener implements ConsumerSeekAware {
 
-	private final SseBroadcaster broadcaster;
+	private final ChatRooms rooms;
 
-	private final long startedAt = System.currentTimeMillis();
+	private final Duration replay;
 
-	ChatRoomsListener(SseBroadcaster broadcaster) {
-		this.broadcaster = broadcaster;
+	private final Clock clock = Clock.systemUTC();
+
+	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties) {
+		this.rooms = rooms;
+		this.replay = properties.replay();
 	}
 
 	@KafkaListener(id = "chat-rooms", idIsGroup = false,
@@ -36,14 +41,13 @@ class ChatRoomsListener implements ConsumerSeekAware {
 					partitions = "#{@partitionFinder.partitions('chat-messages')}"))
 	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
 		if (record.value().data() instanceof ChatMessageSent message) {
-			this.broadcaster.broadcast(ChatRooms.streamKey(message.roomId()), "chat-message", record.value().id(),
-					message);
+			this.rooms.deliver(record.value().id(), message);
 		}
 	}
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		callback.seekToTimestamp(assignments.keySet(), this.startedAt);
+		callback.seekToTimestamp(assignments.keySet(), this.clock.instant().minus(this.replay).toEpochMilli());
 	}
 
 }

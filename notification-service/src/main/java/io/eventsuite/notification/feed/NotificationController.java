@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -14,7 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.eventsuite.events.notification.NotificationSent;
 
 /**
- * A user's notifications: the recent ones, and a live stream as Server-Sent Events.
+ * A user's notifications: the recent ones, and a live stream as Server-Sent Events. A
+ * browser's {@code EventSource} that reconnects sends the id of the last event it saw in
+ * {@code Last-Event-ID}, and gets what it missed first.
  */
 @RestController
 @RequestMapping("/api/notifications/{userId}")
@@ -34,8 +37,9 @@ class NotificationController {
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter stream(@PathVariable @Pattern(regexp = USER_ID) String userId) {
-		return this.feed.stream(userId);
+	SseEmitter stream(@PathVariable @Pattern(regexp = USER_ID) String userId,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		return this.feed.stream(userId, lastEventId);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.notification.live.RecentEvents;
 import io.eventsuite.notification.live.SseBroadcaster;
 
 /**
@@ -28,7 +29,7 @@ class NotificationFeed implements ConsumerSeekAware {
 
 	private final SseBroadcaster broadcaster;
 
-	private final RecentNotifications recent;
+	private final RecentEvents<NotificationSent> recent;
 
 	private final FeedProperties properties;
 
@@ -37,8 +38,8 @@ class NotificationFeed implements ConsumerSeekAware {
 	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties) {
 		this.broadcaster = broadcaster;
 		this.properties = properties;
-		this.recent = new RecentNotifications(properties.perUser(), properties.maxUsers(),
-				properties.maxNotifications());
+		this.recent = new RecentEvents<>(properties.perUser(), properties.maxUsers(), properties.maxNotifications(),
+				NotificationSent::notificationId);
 	}
 
 	@KafkaListener(id = "notification-feed", idIsGroup = false,
@@ -46,9 +47,23 @@ class NotificationFeed implements ConsumerSeekAware {
 					topic = "#{@eventTopics.name('notifications')}",
 					partitions = "#{@partitionFinder.partitions('notifications')}"))
 	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
-		if (record.value().data() instanceof NotificationSent notification && this.recent.add(notification)) {
-			this.broadcaster.broadcast(streamKey(notification.userId()), "notification",
-					notification.notificationId().toString(), notification);
+		if (record.value().data() instanceof NotificationSent notification) {
+			String userId = notification.userId();
+			// Any producer may write to notifications; what breaks the contract's limits
+			// would also break the recent lists' bound on memory. Not retried: the
+			// listener dead-letters it.
+			if (userId.length() > NotificationSent.MAX_USER_ID
+					|| notification.title().length() > NotificationSent.MAX_TITLE
+					|| notification.body().length() > NotificationSent.MAX_BODY) {
+				throw new IllegalArgumentException("A notification over the contract's limits: user id "
+						+ userId.length() + ", title " + notification.title().length() + ", body "
+						+ notification.body().length() + " characters");
+			}
+			this.broadcaster.inOrder(streamKey(userId), () -> {
+				if (this.recent.add(userId, notification)) {
+					this.broadcaster.broadcast(streamKey(userId), event(notification));
+				}
+			});
 		}
 	}
 
@@ -62,8 +77,20 @@ class NotificationFeed implements ConsumerSeekAware {
 		return this.recent.of(userId);
 	}
 
-	SseEmitter stream(String userId) {
-		return this.broadcaster.subscribe(streamKey(userId));
+	/**
+	 * Connects a client to a user's stream.
+	 * @param userId the user
+	 * @param lastEventId the id of the last notification the client saw, from
+	 * {@code Last-Event-ID}; {@code null} for a client that wants only what comes next
+	 * @return the emitter
+	 */
+	SseEmitter stream(String userId, String lastEventId) {
+		return this.broadcaster.subscribe(streamKey(userId), () -> (lastEventId != null)
+				? this.recent.after(userId, lastEventId).stream().map(NotificationFeed::event).toList() : List.of());
+	}
+
+	private static SseBroadcaster.Event event(NotificationSent notification) {
+		return new SseBroadcaster.Event("notification", notification.notificationId().toString(), notification);
 	}
 
 	private static String streamKey(String userId) {

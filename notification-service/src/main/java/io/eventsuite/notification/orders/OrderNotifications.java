@@ -27,10 +27,11 @@ final class OrderNotifications {
 	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(OrderNotifications::md5);
 
 	/**
-	 * The longest body, user id and source event id a notification carries. order-service
-	 * keeps its fields far shorter, but any producer may write to {@code orders}: a
-	 * notification over the topic's record limit would fail the whole transaction at its
-	 * commit, and its batch, read again, would fail the same way for ever.
+	 * The longest body and source event id a notification carries (its user id has the
+	 * contract's limit). order-service keeps its fields far shorter, but any producer may
+	 * write to {@code orders}: a notification over the topic's record limit would fail
+	 * the whole transaction at its commit, and its batch, read again, would fail the same
+	 * way for ever.
 	 */
 	static final int MAX_TEXT = 1_000;
 
@@ -40,19 +41,24 @@ final class OrderNotifications {
 	/**
 	 * The notification for an order event. Texts are concatenated rather than formatted:
 	 * {@code String.formatted} took 9% of the drain benchmark's listener thread. Its id
-	 * is derived from the event's id, so a redelivered event yields the same notification
-	 * id and downstream readers can recognise the repeat.
+	 * is derived from the event's id (a cancellation's from its order's), so a
+	 * redelivered event yields the same notification id and downstream readers can
+	 * recognise the repeat.
 	 * @param event the order event as received
 	 * @param now when the notification is sent
 	 * @return the notification
 	 */
 	static NotificationSent of(CloudEvent<? extends OrderEvent> event, Instant now) {
-		UUID notificationId = nameBased("notification:" + event.id());
 		OrderEvent order = event.data();
+		// An order is cancelled once, but two cancels racing on two instances of
+		// order-service can both publish: one id per order's cancellation lets the feed
+		// and every other reader tell the second notification for a repeat.
+		UUID notificationId = (order instanceof OrderCancelled cancelled)
+				? nameBased("notification:cancelled:" + cancelled.orderId()) : nameBased("notification:" + event.id());
 		// Not retried: the listener dead-letters such an event.
-		if (order.customerId().length() > MAX_TEXT) {
+		if (order.customerId().length() > NotificationSent.MAX_USER_ID) {
 			throw new IllegalArgumentException("A customerId of " + order.customerId().length()
-					+ " characters; a notification's user id has at most " + MAX_TEXT);
+					+ " characters; a notification's user id has at most " + NotificationSent.MAX_USER_ID);
 		}
 		if (event.id().length() > MAX_TEXT) {
 			throw new IllegalArgumentException("An event id of " + event.id().length()

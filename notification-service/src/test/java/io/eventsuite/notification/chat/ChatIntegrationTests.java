@@ -1,22 +1,33 @@
 package io.eventsuite.notification.chat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.eventsuite.events.DomainEvent;
+import io.eventsuite.events.chat.ChatMessageSent;
+import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.notification.NotificationServiceApplication;
+import io.eventsuite.test.EventWriter;
 import io.eventsuite.test.KafkaIntegrationTest;
 import io.eventsuite.test.ServiceClient;
 import io.eventsuite.test.ServiceInstance;
 import io.eventsuite.test.SseClient;
+import io.eventsuite.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Chat is publish-subscribe: every instance reads every room, so a message posted to one
@@ -52,6 +63,78 @@ class ChatIntegrationTests {
 	}
 
 	@Test
+	void aClientThatReconnectsGetsWhatWasSaidWhileItWasAwayFromAnyInstance() {
+		String room = "room-" + UUID.randomUUID();
+		ServiceClient instanceA = ServiceClient.onPort(this.port);
+		String stream = "/api/chat/rooms/" + room + "/stream";
+		String lastSeen;
+		try (SseClient beforeLeaving = SseClient.connect(instanceA.uri(stream))) {
+			send(instanceA, room, 3);
+			beforeLeaving.awaitEvents(3);
+			lastSeen = beforeLeaving.ids().get(2);
+		}
+		List<String> missed = send(instanceA, room, 3);
+
+		// A fresh instance reads the last hour back: it knows the room's history too.
+		try (ServiceInstance instanceB = ServiceInstance.start(NotificationServiceApplication.class,
+				"eventsuite.notifications.group-id=chat-test-" + room)) {
+			ServiceClient onB = instanceB.client();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> ServiceClient.json(onB.get("/api/chat/rooms/" + room + "/messages")).size() == 6);
+			List<String> newestFirst = new ArrayList<>(missed);
+			Collections.reverse(newestFirst);
+			assertThat(messageIds(ServiceClient.json(onB.get("/api/chat/rooms/" + room + "/messages"))).subList(0, 3))
+				.containsExactlyElementsOf(newestFirst);
+
+			try (SseClient resumed = SseClient.resume(onB.uri(stream), lastSeen)) {
+				assertThat(messageIds(resumed.awaitEvents(3))).containsExactlyElementsOf(missed);
+				List<String> next = send(instanceA, room, 1);
+
+				List<String> expected = new ArrayList<>(missed);
+				expected.addAll(next);
+				assertThat(messageIds(resumed.awaitEvents(4))).containsExactlyElementsOf(expected);
+			}
+		}
+	}
+
+	@Test
+	void aClientThatConnectsWithoutALastEventIdGetsOnlyWhatIsSaidNext() {
+		String room = "room-" + UUID.randomUUID();
+		ServiceClient client = ServiceClient.onPort(this.port);
+		send(client, room, 2);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ServiceClient.json(client.get("/api/chat/rooms/" + room + "/messages")).size() == 2);
+
+		try (SseClient fresh = SseClient.connect(client.uri("/api/chat/rooms/" + room + "/stream"))) {
+			List<String> next = send(client, room, 1);
+
+			assertThat(messageIds(fresh.awaitEvents(1))).containsExactlyElementsOf(next);
+			assertThat(fresh.events()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aMessageOverTheContractsLimitsIsDeadLetteredAndTheRoomGoesOn() {
+		String room = "room-" + UUID.randomUUID();
+		ServiceClient client = ServiceClient.onPort(this.port);
+		try (EventWriter foreign = EventWriter.as("/elsewhere");
+				TopicReader deadLetters = TopicReader.of("chat-messages-dlt")) {
+			CloudEvent<DomainEvent> tooLong = foreign.write("chat-messages", new ChatMessageSent(UUID.randomUUID(),
+					room, "mallory", "x".repeat(ChatMessageSent.MAX_TEXT + 1), Instant.now()));
+			List<String> next = send(client, room, 1);
+
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> messageIds(ServiceClient.json(client.get("/api/chat/rooms/" + room + "/messages"))),
+						(kept) -> kept.equals(next));
+			ConsumerRecord<String, CloudEvent<DomainEvent>> dead = deadLetters
+				.awaitRecord((r) -> r.value().id().equals(tooLong.id()));
+			assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+					StandardCharsets.UTF_8))
+				.contains("text 2001 characters");
+		}
+	}
+
+	@Test
 	void aRoomsMessagesShareOnePartition() {
 		String room = "room-" + UUID.randomUUID();
 		ServiceClient client = ServiceClient.onPort(this.port);
@@ -80,8 +163,21 @@ class ChatIntegrationTests {
 			.statusCode()).isEqualTo(400);
 	}
 
-	private static List<String> messageIds(List<JsonNode> events) {
-		return events.stream().map((event) -> event.get("messageId").asString()).toList();
+	private static List<String> send(ServiceClient client, String room, int count) {
+		List<String> sent = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			HttpResponse<String> response = client.postJson("/api/chat/rooms/" + room + "/messages",
+					"{\"senderId\":\"carol\",\"text\":\"message " + i + "\"}");
+			assertThat(response.statusCode()).isEqualTo(202);
+			sent.add(ServiceClient.json(response).get("messageId").asString());
+		}
+		return sent;
+	}
+
+	private static List<String> messageIds(Iterable<JsonNode> events) {
+		List<String> ids = new ArrayList<>();
+		events.forEach((event) -> ids.add(event.get("messageId").asString()));
+		return ids;
 	}
 
 }

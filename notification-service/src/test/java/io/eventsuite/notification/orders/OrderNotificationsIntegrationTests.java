@@ -2,6 +2,8 @@ package io.eventsuite.notification.orders;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import io.eventsuite.test.SseClient;
 import io.eventsuite.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @KafkaIntegrationTest
 class OrderNotificationsIntegrationTests {
@@ -68,6 +71,57 @@ class OrderNotificationsIntegrationTests {
 	}
 
 	@Test
+	void aCustomerWhoReconnectsGetsTheNotificationsMissedMeanwhileFirst() {
+		String customer = "customer-" + UUID.randomUUID();
+		ServiceClient client = ServiceClient.onPort(this.port);
+		String stream = "/api/notifications/" + customer + "/stream";
+		try (EventWriter orders = EventWriter.as("/eventsuite/order-service")) {
+			String lastSeen;
+			try (SseClient beforeLeaving = SseClient.connect(client.uri(stream))) {
+				orders.write("orders", placed(customer));
+				beforeLeaving.awaitEvents(1);
+				lastSeen = beforeLeaving.ids().get(0);
+			}
+			String missedFirst = orders.write("orders", placed(customer)).id();
+			String missedSecond = orders.write("orders", placed(customer)).id();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> ServiceClient.json(client.get("/api/notifications/" + customer)).size() == 3);
+
+			try (SseClient resumed = SseClient.resume(client.uri(stream), lastSeen)) {
+				assertThat(resumed.awaitEvents(2)).extracting((event) -> event.get("sourceEventId").asString())
+					.containsExactly(missedFirst, missedSecond);
+				String next = orders.write("orders", placed(customer)).id();
+
+				assertThat(resumed.awaitEvents(3)).extracting((event) -> event.get("sourceEventId").asString())
+					.containsExactly(missedFirst, missedSecond, next);
+			}
+		}
+	}
+
+	@Test
+	void aNotificationOverTheContractsLimitsIsDeadLetteredAndTheUsersListGoesOn() {
+		String customer = "customer-" + UUID.randomUUID();
+		ServiceClient client = ServiceClient.onPort(this.port);
+		try (EventWriter foreign = EventWriter.as("/elsewhere");
+				EventWriter orders = EventWriter.as("/eventsuite/order-service");
+				TopicReader deadLetters = TopicReader.of("notifications-dlt")) {
+			CloudEvent<DomainEvent> tooLong = foreign.write("notifications",
+					new NotificationSent(UUID.randomUUID(), customer, NotificationKind.ORDER_PLACED, "t",
+							"b".repeat(NotificationSent.MAX_BODY + 1), "elsewhere-1", Instant.now()));
+			String next = orders.write("orders", placed(customer)).id();
+
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> ServiceClient.json(client.get("/api/notifications/" + customer)),
+						(recent) -> recent.size() == 1 && recent.get(0).get("sourceEventId").asString().equals(next));
+			ConsumerRecord<String, CloudEvent<DomainEvent>> dead = deadLetters
+				.awaitRecord((r) -> r.value().id().equals(tooLong.id()));
+			assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+					StandardCharsets.UTF_8))
+				.contains("body 2001 characters");
+		}
+	}
+
+	@Test
 	void cancelledOrderIsNotifiedToo() {
 		String customer = "customer-" + UUID.randomUUID();
 		try (EventWriter orders = EventWriter.as("/eventsuite/order-service");
@@ -82,6 +136,11 @@ class OrderNotificationsIntegrationTests {
 			assertThat(sent.body()).contains("out of stock");
 			assertThat(sent.sourceEventId()).isEqualTo(cancelled.id());
 		}
+	}
+
+	private static OrderPlaced placed(String customer) {
+		return OrderPlaced.of(UUID.randomUUID(), customer, List.of(new OrderLine("SKU-1", 1, new BigDecimal("1.00"))),
+				"EUR", Instant.now());
 	}
 
 	@Test

@@ -64,6 +64,22 @@ class OrderNotificationsTests {
 	}
 
 	@Test
+	void twoCancellationsOfOneOrderAreOneNotificationTwoPlacementsTwo() {
+		UUID orderId = UUID.randomUUID();
+		OrderCancelled cancelled = new OrderCancelled(orderId, "customer-1", "changed my mind",
+				Instant.parse("2026-11-24T10:00:00Z"));
+		OrderCancelled racing = new OrderCancelled(orderId, "customer-1", "too slow",
+				Instant.parse("2026-11-24T10:00:01Z"));
+		OrderPlaced placed = OrderPlaced.of(UUID.randomUUID(), "customer-1",
+				List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), "EUR", Instant.now());
+
+		assertThat(OrderNotifications.of(CloudEvent.of(SOURCE, racing), Instant.now()).notificationId())
+			.isEqualTo(OrderNotifications.of(CloudEvent.of(SOURCE, cancelled), Instant.now()).notificationId());
+		assertThat(OrderNotifications.of(CloudEvent.of(SOURCE, placed), Instant.now()).notificationId())
+			.isNotEqualTo(OrderNotifications.of(CloudEvent.of(SOURCE, placed), Instant.now()).notificationId());
+	}
+
+	@Test
 	void anEventWithAnIdNoNotificationCanCarryIsRefused() {
 		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind",
 				Instant.parse("2026-11-24T10:00:00Z"));
@@ -75,13 +91,17 @@ class OrderNotificationsTests {
 	}
 
 	@Test
-	void anEventForAUserIdNoNotificationCanCarryIsRefused() {
-		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "c".repeat(OrderNotifications.MAX_TEXT + 1),
+	void anEventForAUserIdTheNotificationsContractDoesNotAllowIsRefused() {
+		OrderCancelled longest = new OrderCancelled(UUID.randomUUID(), "c".repeat(NotificationSent.MAX_USER_ID),
+				"changed my mind", Instant.parse("2026-11-24T10:00:00Z"));
+		OrderCancelled tooLong = new OrderCancelled(UUID.randomUUID(), "c".repeat(NotificationSent.MAX_USER_ID + 1),
 				"changed my mind", Instant.parse("2026-11-24T10:00:00Z"));
 
+		assertThat(OrderNotifications.of(CloudEvent.of(SOURCE, longest), Instant.now()).userId())
+			.hasSize(NotificationSent.MAX_USER_ID);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> OrderNotifications.of(CloudEvent.of(SOURCE, cancelled), Instant.now()))
-			.withMessageContaining("1001 characters");
+			.isThrownBy(() -> OrderNotifications.of(CloudEvent.of(SOURCE, tooLong), Instant.now()))
+			.withMessageContaining("65 characters");
 	}
 
 	/**

@@ -3,9 +3,11 @@ package io.eventsuite.order.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 
@@ -36,6 +38,9 @@ public class Orders {
 	private final QueryableStore<CustomerOrders> customerOrders;
 
 	private final Clock clock;
+
+	/** The cancellations this instance is publishing, by order. */
+	private final Map<UUID, CompletableFuture<OrderReceipt>> cancelling = new ConcurrentHashMap<>();
 
 	Orders(OrderEventPublisher publisher, IdempotencyProperties idempotency, StateQueries queries,
 			QueryableStore<OrderView> views, QueryableStore<CustomerOrders> customerOrders) {
@@ -68,7 +73,10 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels a placed order, for the customer who placed it.
+	 * Cancels a placed order, for the customer who placed it. A request for an order
+	 * whose cancellation this instance is still publishing joins it, and gets its answer:
+	 * the view cannot tell a second request that the order is cancelled until the first
+	 * event is in it, and two events would notify the customer twice.
 	 * @param orderId the order
 	 * @param reason why
 	 * @return completes when the broker confirmed the {@link OrderCancelled} event
@@ -77,6 +85,33 @@ public class Orders {
 	 * @throws StateUnavailableException when the order's state cannot be read now
 	 */
 	public CompletableFuture<OrderReceipt> cancel(UUID orderId, String reason) {
+		CompletableFuture<OrderReceipt> cancellation = new CompletableFuture<>();
+		CompletableFuture<OrderReceipt> inFlight = this.cancelling.putIfAbsent(orderId, cancellation);
+		if (inFlight != null) {
+			return inFlight;
+		}
+		try {
+			publishCancelled(orderId, reason).whenComplete((receipt, failure) -> {
+				// Gone before it completes: a request after the answer reads the view,
+				// which by then has the cancellation (read-your-writes), and gets a 409.
+				this.cancelling.remove(orderId, cancellation);
+				if (failure != null) {
+					cancellation.completeExceptionally(failure);
+				}
+				else {
+					cancellation.complete(receipt);
+				}
+			});
+			return cancellation;
+		}
+		catch (RuntimeException ex) {
+			this.cancelling.remove(orderId, cancellation);
+			cancellation.completeExceptionally(ex);
+			throw ex;
+		}
+	}
+
+	private CompletableFuture<OrderReceipt> publishCancelled(UUID orderId, String reason) {
 		OrderView view = find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
 		if (view.status() == OrderStatus.CANCELLED) {
 			throw new OrderAlreadyCancelledException(orderId);

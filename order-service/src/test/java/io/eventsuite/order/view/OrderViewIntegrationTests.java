@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,10 +25,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.eventsuite.events.order.OrderCancelled;
 import io.eventsuite.test.KafkaIntegrationTest;
 import io.eventsuite.test.RawTopicReader;
 import io.eventsuite.test.ServiceClient;
 import io.eventsuite.test.TestKafkaBroker;
+import io.eventsuite.test.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +91,39 @@ class OrderViewIntegrationTests {
 		assertThat(ServiceClient.json(read).get("cancelReason").asString()).isEqualTo("changed my mind");
 		assertThat(second.statusCode()).isEqualTo(409);
 		assertThat(second.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void cancelsRacingEachOtherOnOneInstancePublishOneCancellation() throws Exception {
+		String orderId = placed("cancel-race");
+		int racing = 8;
+		CyclicBarrier start = new CyclicBarrier(racing);
+		ExecutorService clients = Executors.newFixedThreadPool(racing);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < racing; i++) {
+				statuses.add(clients.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return cancel(orderId).statusCode();
+				}));
+			}
+			List<Integer> answered = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answered.add(status.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(answered).contains(202).allMatch((status) -> status == 202 || status == 409);
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		// Every 202 means the broker has the event: the topic holds all there will be.
+		try (TopicReader orders = TopicReader.of("orders")) {
+			assertThat(orders.readToEnd())
+				.filteredOn((r) -> r.value().data() instanceof OrderCancelled cancelled
+						&& cancelled.orderId().toString().equals(orderId))
+				.hasSize(1);
+		}
 	}
 
 	@Test

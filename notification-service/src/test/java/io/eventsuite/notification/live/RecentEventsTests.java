@@ -1,0 +1,146 @@
+package io.eventsuite.notification.live;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.eventsuite.events.notification.NotificationKind;
+import io.eventsuite.events.notification.NotificationSent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecentEventsTests {
+
+	@Test
+	void keepsTheNewestFirstAndAtMostSoManyPerUser() {
+		RecentEvents<NotificationSent> recent = recent(2, 10, 100);
+		NotificationSent first = notification("u");
+		NotificationSent second = notification("u");
+		NotificationSent third = notification("u");
+
+		add(recent, first);
+		add(recent, second);
+		add(recent, third);
+
+		assertThat(recent.of("u")).containsExactly(third, second);
+	}
+
+	@Test
+	void aRedeliveredNotificationIsKeptOnce() {
+		RecentEvents<NotificationSent> recent = recent(10, 10, 100);
+		NotificationSent notification = notification("u");
+
+		assertThat(add(recent, notification)).isTrue();
+		assertThat(add(recent, notification)).isFalse();
+		assertThat(recent.of("u")).hasSize(1);
+	}
+
+	@Test
+	void forgetsTheLeastRecentlyNotifiedUsersFirst() {
+		RecentEvents<NotificationSent> recent = recent(10, 2, 100);
+		add(recent, notification("a"));
+		add(recent, notification("b"));
+		add(recent, notification("c"));
+
+		assertThat(recent.of("a")).isEmpty();
+		assertThat(recent.of("b")).hasSize(1);
+		assertThat(recent.of("c")).hasSize(1);
+	}
+
+	@Test
+	void countsWhatItKeepsOnceAndWithinEachUsersBound() {
+		RecentEvents<NotificationSent> recent = recent(2, 10, 100);
+		NotificationSent repeated = notification("a");
+		add(recent, repeated);
+		add(recent, repeated);
+		add(recent, notification("b"));
+		add(recent, notification("b"));
+		add(recent, notification("b"));
+
+		assertThat(recent.kept()).isEqualTo(3);
+	}
+
+	@Test
+	void forgetsTheLeastRecentlyNotifiedUsersWhenTooManyAreKeptInAll() {
+		RecentEvents<NotificationSent> recent = recent(10, 10, 5);
+		for (String user : List.of("a", "a", "b", "b", "c", "c")) {
+			add(recent, notification(user));
+		}
+
+		assertThat(recent.of("a")).isEmpty();
+		assertThat(recent.of("b")).hasSize(2);
+		assertThat(recent.of("c")).hasSize(2);
+		assertThat(recent.kept()).isEqualTo(4);
+	}
+
+	@Test
+	void aUserReadRecentlyIsForgottenLater() {
+		RecentEvents<NotificationSent> recent = recent(10, 2, 100);
+		add(recent, notification("a"));
+		add(recent, notification("b"));
+		recent.of("a");
+		add(recent, notification("c"));
+
+		assertThat(recent.of("a")).hasSize(1);
+		assertThat(recent.of("b")).isEmpty();
+	}
+
+	@Test
+	void oneUserKeepsNoMoreThanTheBoundInAll() {
+		RecentEvents<NotificationSent> recent = recent(10, 10, 3);
+		List<NotificationSent> sent = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			NotificationSent notification = notification("a");
+			add(recent, notification);
+			sent.add(0, notification);
+		}
+
+		assertThat(recent.of("a")).containsExactlyElementsOf(sent.subList(0, 3));
+		assertThat(recent.kept()).isEqualTo(3);
+	}
+
+	@Test
+	void whatAClientMissedIsWhatCameAfterTheLastItSawOldestFirst() {
+		RecentEvents<NotificationSent> recent = recent(10, 10, 100);
+		NotificationSent first = notification("u");
+		NotificationSent second = notification("u");
+		NotificationSent third = notification("u");
+		add(recent, first);
+		add(recent, second);
+		add(recent, third);
+
+		assertThat(recent.after("u", first.notificationId().toString())).containsExactly(second, third);
+		assertThat(recent.after("u", third.notificationId().toString())).isEmpty();
+	}
+
+	@Test
+	void aClientWhoseLastEventWasForgottenGetsAllThatIsKept() {
+		RecentEvents<NotificationSent> recent = recent(2, 10, 100);
+		NotificationSent forgotten = notification("u");
+		NotificationSent second = notification("u");
+		NotificationSent third = notification("u");
+		add(recent, forgotten);
+		add(recent, second);
+		add(recent, third);
+
+		assertThat(recent.after("u", forgotten.notificationId().toString())).containsExactly(second, third);
+		assertThat(recent.after("nobody", forgotten.notificationId().toString())).isEmpty();
+	}
+
+	private static RecentEvents<NotificationSent> recent(int perKey, int maxKeys, int maxEvents) {
+		return new RecentEvents<>(perKey, maxKeys, maxEvents, NotificationSent::notificationId);
+	}
+
+	private static boolean add(RecentEvents<NotificationSent> recent, NotificationSent notification) {
+		return recent.add(notification.userId(), notification);
+	}
+
+	private static NotificationSent notification(String userId) {
+		return new NotificationSent(UUID.randomUUID(), userId, NotificationKind.ORDER_PLACED, "t", "b", "e",
+				Instant.now());
+	}
+
+}
