@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.eventsuite.events.Lengths;
+
 /**
  * Someone sent a message to a chat room.
  *
@@ -36,6 +38,16 @@ public record ChatMessageSent(UUID messageId, String roomId, String senderId, St
 	@Override
 	public Instant occurredAt() {
 		return this.sentAt;
+	}
+
+	/**
+	 * Whether every text is within the schema's limits. Any producer may write to
+	 * {@code chat-messages}; a reader that keeps messages should keep only these.
+	 * @return {@code true} if no text is longer than its {@code maxLength}
+	 */
+	public boolean withinLimits() {
+		return Lengths.within(this.roomId, MAX_ROOM_ID) && Lengths.within(this.senderId, MAX_SENDER_ID)
+				&& Lengths.within(this.text, MAX_TEXT);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.eventsuite.events.Lengths;
+
 /**
  * A user was notified.
  *
@@ -28,6 +30,9 @@ public record NotificationSent(UUID notificationId, String userId, NotificationK
 	/** The longest body: the schema's {@code maxLength}. */
 	public static final int MAX_BODY = 2_000;
 
+	/** The longest source event id: the schema's {@code maxLength}. */
+	public static final int MAX_SOURCE_EVENT_ID = 1_000;
+
 	public NotificationSent {
 		Objects.requireNonNull(notificationId, "notificationId");
 		Objects.requireNonNull(userId, "userId");
@@ -41,6 +46,16 @@ public record NotificationSent(UUID notificationId, String userId, NotificationK
 	@Override
 	public Instant occurredAt() {
 		return this.sentAt;
+	}
+
+	/**
+	 * Whether every text is within the schema's limits. Any producer may write to
+	 * {@code notifications}; a reader that keeps notifications should keep only these.
+	 * @return {@code true} if no text is longer than its {@code maxLength}
+	 */
+	public boolean withinLimits() {
+		return Lengths.within(this.userId, MAX_USER_ID) && Lengths.within(this.title, MAX_TITLE)
+				&& Lengths.within(this.body, MAX_BODY) && Lengths.within(this.sourceEventId, MAX_SOURCE_EVENT_ID);
 	}
 
 }

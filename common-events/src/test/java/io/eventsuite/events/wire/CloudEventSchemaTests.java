@@ -77,7 +77,8 @@ class CloudEventSchemaTests {
 			.containsEntry("text", ChatMessageSent.MAX_TEXT);
 		assertThat(maxLengths(NotificationSent.class)).containsEntry("userId", NotificationSent.MAX_USER_ID)
 			.containsEntry("title", NotificationSent.MAX_TITLE)
-			.containsEntry("body", NotificationSent.MAX_BODY);
+			.containsEntry("body", NotificationSent.MAX_BODY)
+			.containsEntry("sourceEventId", NotificationSent.MAX_SOURCE_EVENT_ID);
 	}
 
 	private static Map<String, Integer> maxLengths(Class<? extends DomainEvent> type) {

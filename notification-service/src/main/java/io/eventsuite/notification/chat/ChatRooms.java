@@ -42,27 +42,30 @@ class ChatRooms {
 	}
 
 	/**
-	 * Remembers a message read from {@code chat-messages} and sends it to the room's
-	 * clients on this instance.
+	 * Remembers a message read from {@code chat-messages} and, unless it was written
+	 * before this instance started, sends it to the room's clients on this instance: an
+	 * instance reading back the last hour on start is learning history, not news.
 	 * @param eventId the record's CloudEvents id, the SSE id
 	 * @param message the message
-	 * @throws IllegalArgumentException if the message breaks the contract's length limits
+	 * @param news whether it was written after this instance started
+	 * @throws IllegalArgumentException if the message or its id breaks the contract's
+	 * limits
 	 */
-	void deliver(String eventId, ChatMessageSent message) {
-		String roomId = message.roomId();
-		// Any producer may write to chat-messages: what breaks the contract's
-		// limits would also break the history's bound on memory. Not
-		// retried: the listener dead-letters it.
-		if (roomId.length() > ChatMessageSent.MAX_ROOM_ID || message.senderId().length() > ChatMessageSent.MAX_SENDER_ID
-				|| message.text().length() > ChatMessageSent.MAX_TEXT) {
+	void deliver(String eventId, ChatMessageSent message, boolean news) {
+		// Any producer may write to chat-messages: what breaks the contract's limits
+		// would also break the history's bound on memory. Not retried: the listener
+		// dead-letters it.
+		if (!message.withinLimits()) {
 			throw new IllegalArgumentException(
-					"A chat message over the contract's limits: room id " + roomId.length() + ", sender id "
-							+ message.senderId().length() + ", text " + message.text().length() + " characters");
+					"A chat message over its contract's limits (room id " + message.roomId().length() + ", sender id "
+							+ message.senderId().length() + ", text " + message.text().length() + " UTF-16 units)");
 		}
 		RoomMessage delivered = new RoomMessage(eventId, message);
+		SseBroadcaster.Event event = delivered.toEvent();
+		String roomId = message.roomId();
 		this.broadcaster.inOrder(streamKey(roomId), () -> {
-			if (this.history.add(roomId, delivered)) {
-				this.broadcaster.broadcast(streamKey(roomId), delivered.toEvent());
+			if (this.history.add(roomId, delivered) && news) {
+				this.broadcaster.broadcast(streamKey(roomId), event);
 			}
 		});
 	}
@@ -71,11 +74,12 @@ class ChatRooms {
 	 * Connects a client to a room's stream.
 	 * @param roomId the room
 	 * @param lastEventId the id of the last message the client saw, from
-	 * {@code Last-Event-ID}; {@code null} for a client that wants only what is said next
+	 * {@code Last-Event-ID}; {@code null} or blank for a client that wants only what is
+	 * said next
 	 * @return the emitter
 	 */
 	SseEmitter stream(String roomId, String lastEventId) {
-		return this.broadcaster.subscribe(streamKey(roomId), () -> (lastEventId != null)
+		return this.broadcaster.subscribe(streamKey(roomId), () -> SseBroadcaster.resumes(lastEventId)
 				? this.history.after(roomId, lastEventId).stream().map(RoomMessage::toEvent).toList() : List.of());
 	}
 

@@ -19,7 +19,7 @@ import io.eventsuite.events.wire.CloudEvent;
  * Reads every partition of {@code chat-messages} on every instance (no consumer group)
  * and hands each message to the room on this instance. On start it reads back the
  * configured replay window, so that a fresh instance knows each room's recent messages
- * too.
+ * too; those it keeps, but does not stream as news.
  */
 @Component
 class ChatRoomsListener implements ConsumerSeekAware {
@@ -29,6 +29,8 @@ class ChatRoomsListener implements ConsumerSeekAware {
 	private final Duration replay;
 
 	private final Clock clock = Clock.systemUTC();
+
+	private final long startedAt = this.clock.millis();
 
 	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties) {
 		this.rooms = rooms;
@@ -41,7 +43,7 @@ class ChatRoomsListener implements ConsumerSeekAware {
 					partitions = "#{@partitionFinder.partitions('chat-messages')}"))
 	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
 		if (record.value().data() instanceof ChatMessageSent message) {
-			this.rooms.deliver(record.value().id(), message);
+			this.rooms.deliver(record.value().id(), message, record.timestamp() >= this.startedAt);
 		}
 	}
 

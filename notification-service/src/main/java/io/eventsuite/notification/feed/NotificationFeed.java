@@ -35,6 +35,8 @@ class NotificationFeed implements ConsumerSeekAware {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final long startedAt = this.clock.millis();
+
 	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties) {
 		this.broadcaster = broadcaster;
 		this.properties = properties;
@@ -48,19 +50,20 @@ class NotificationFeed implements ConsumerSeekAware {
 					partitions = "#{@partitionFinder.partitions('notifications')}"))
 	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
 		if (record.value().data() instanceof NotificationSent notification) {
-			String userId = notification.userId();
-			// Any producer may write to notifications; what breaks the contract's limits
+			// Any producer may write to notifications: what breaks the contract's limits
 			// would also break the recent lists' bound on memory. Not retried: the
 			// listener dead-letters it.
-			if (userId.length() > NotificationSent.MAX_USER_ID
-					|| notification.title().length() > NotificationSent.MAX_TITLE
-					|| notification.body().length() > NotificationSent.MAX_BODY) {
-				throw new IllegalArgumentException("A notification over the contract's limits: user id "
-						+ userId.length() + ", title " + notification.title().length() + ", body "
-						+ notification.body().length() + " characters");
+			if (!notification.withinLimits()) {
+				throw new IllegalArgumentException(
+						"A notification over its contract's limits (user id " + notification.userId().length()
+								+ ", title " + notification.title().length() + ", body " + notification.body().length()
+								+ ", source event id " + notification.sourceEventId().length() + " UTF-16 units)");
 			}
+			String userId = notification.userId();
+			// Read back on start, it is history, not news.
+			boolean news = record.timestamp() >= this.startedAt;
 			this.broadcaster.inOrder(streamKey(userId), () -> {
-				if (this.recent.add(userId, notification)) {
+				if (this.recent.add(userId, notification) && news) {
 					this.broadcaster.broadcast(streamKey(userId), event(notification));
 				}
 			});
@@ -81,11 +84,12 @@ class NotificationFeed implements ConsumerSeekAware {
 	 * Connects a client to a user's stream.
 	 * @param userId the user
 	 * @param lastEventId the id of the last notification the client saw, from
-	 * {@code Last-Event-ID}; {@code null} for a client that wants only what comes next
+	 * {@code Last-Event-ID}; {@code null} or blank for a client that wants only what
+	 * comes next
 	 * @return the emitter
 	 */
 	SseEmitter stream(String userId, String lastEventId) {
-		return this.broadcaster.subscribe(streamKey(userId), () -> (lastEventId != null)
+		return this.broadcaster.subscribe(streamKey(userId), () -> SseBroadcaster.resumes(lastEventId)
 				? this.recent.after(userId, lastEventId).stream().map(NotificationFeed::event).toList() : List.of());
 	}
 

@@ -2,11 +2,16 @@ package io.eventsuite.notification.live;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -18,35 +23,57 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-Sent Events clients grouped by a key (a room, a user), and the fan-out of events
- * to them. A client whose connection broke is dropped on the next send, so one dead
- * browser never stops the others.
+ * to them.
  * <p>
- * A client that reconnects with {@code Last-Event-ID} first gets what it missed from the
- * caller's history, then the live events. Subscribing, broadcasting and whatever a caller
- * runs {@link #inOrder in order} take one lock per key, so an event remembered and
- * broadcast in one step reaches such a client exactly once: from the history or live.
+ * <b>No client holds up another.</b> Broadcasting only queues an event for each client;
+ * each client's queue is written to its connection by a task of its own on the sending
+ * executor. A client that stops reading (a laptop asleep, a dead mobile link) blocks only
+ * its own task, for as long as the server's write waits, and once it falls
+ * {@code backlog} events behind it is dropped: its browser reconnects with
+ * {@code Last-Event-ID} and catches up from the history. A client whose connection broke
+ * is dropped at its next write.
+ * <p>
+ * <b>Each event once.</b> A client that reconnects with {@code Last-Event-ID} first gets
+ * what it missed from the caller's history, then the live events. Subscribing,
+ * broadcasting and whatever a caller runs {@link #inOrder in order} take one lock per
+ * key, so an event remembered and broadcast in one step reaches such a client exactly
+ * once: from the history or live. Nothing under the lock waits for a network.
  */
-public class SseBroadcaster {
+public class SseBroadcaster implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SseBroadcaster.class);
 
 	/** Enough that keys rarely share a lock, few enough to cost nothing. */
 	private static final int LOCKS = 64;
 
-	private final Map<String, Set<SseEmitter>> clients = new ConcurrentHashMap<>();
+	private final Map<String, Set<Client>> clients = new ConcurrentHashMap<>();
 
 	private final Object[] locks = new Object[LOCKS];
 
 	private final Duration timeout;
 
+	private final int backlog;
+
+	private final Executor senders;
+
 	private final LongFunction<SseEmitter> emitters;
 
-	public SseBroadcaster(Duration timeout) {
-		this(timeout, SseEmitter::new);
+	/**
+	 * Creates a broadcaster.
+	 * @param timeout how long a connection stays open
+	 * @param backlog the most events queued for one client before it is dropped
+	 * @param senders runs the clients' writes, shut down by {@link #close()} if it is an
+	 * {@link ExecutorService}; a client that stops reading holds one of its threads until
+	 * the server's write times out
+	 */
+	public SseBroadcaster(Duration timeout, int backlog, Executor senders) {
+		this(timeout, backlog, senders, SseEmitter::new);
 	}
 
-	SseBroadcaster(Duration timeout, LongFunction<SseEmitter> emitters) {
+	SseBroadcaster(Duration timeout, int backlog, Executor senders, LongFunction<SseEmitter> emitters) {
 		this.timeout = timeout;
+		this.backlog = backlog;
+		this.senders = senders;
 		this.emitters = emitters;
 		Arrays.setAll(this.locks, (i) -> new Object());
 	}
@@ -71,28 +98,33 @@ public class SseBroadcaster {
 	 * @return the emitter to return from the controller
 	 */
 	public SseEmitter subscribe(String key, Supplier<List<Event>> missed) {
-		SseEmitter emitter = this.emitters.apply(this.timeout.toMillis());
-		emitter.onCompletion(() -> remove(key, emitter));
-		emitter.onTimeout(() -> remove(key, emitter));
-		emitter.onError((ex) -> remove(key, emitter));
+		Client client = new Client(key, this.emitters.apply(this.timeout.toMillis()));
+		client.emitter.onCompletion(() -> remove(client));
+		client.emitter.onTimeout(() -> remove(client));
+		client.emitter.onError((ex) -> remove(client));
 		synchronized (lock(key)) {
-			// Added inside the map's atomic step: between computeIfAbsent and add, the
-			// last
-			// client leaving could remove the set, and this client would join a set that
-			// no
-			// broadcast reaches.
-			this.clients.compute(key, (k, emitters) -> {
-				Set<SseEmitter> joined = (emitters != null) ? emitters : ConcurrentHashMap.newKeySet();
-				joined.add(emitter);
-				return joined;
+			List<Event> caughtUp = missed.get();
+			client.queue(SseEmitter.event().comment("subscribed to " + key));
+			caughtUp.forEach((event) -> client.queue(event.toSse()));
+			// Joined inside the map's atomic step: between computeIfAbsent and add, the
+			// last client leaving could remove the set, and this client would join a set
+			// that no broadcast reaches.
+			this.clients.compute(key, (k, joined) -> {
+				Set<Client> members = (joined != null) ? joined : ConcurrentHashMap.newKeySet();
+				members.add(client);
+				return members;
 			});
-			// Until the controller returns the emitter, these sends are only buffered.
-			send(key, emitter, SseEmitter.event().comment("subscribed to " + key));
-			for (Event event : missed.get()) {
-				send(key, emitter, event.toSse());
-			}
 		}
-		return emitter;
+		return client.emitter;
+	}
+
+	/**
+	 * Whether a client asks to resume.
+	 * @param lastEventId its {@code Last-Event-ID}, if it sent one
+	 * @return {@code true} if it names an event; a blank header asks for nothing missed
+	 */
+	public static boolean resumes(String lastEventId) {
+		return lastEventId != null && !lastEventId.isBlank();
 	}
 
 	/**
@@ -102,12 +134,9 @@ public class SseBroadcaster {
 	 */
 	public void broadcast(String key, Event event) {
 		synchronized (lock(key)) {
-			Set<SseEmitter> emitters = this.clients.get(key);
-			if (emitters == null) {
-				return;
-			}
-			for (SseEmitter emitter : emitters) {
-				send(key, emitter, event.toSse());
+			Set<Client> members = this.clients.get(key);
+			if (members != null) {
+				members.forEach((client) -> client.queue(event.toSse()));
 			}
 		}
 	}
@@ -129,8 +158,8 @@ public class SseBroadcaster {
 	 * finds dead clients.
 	 */
 	public void heartbeat() {
-		this.clients.forEach((key, emitters) -> emitters
-			.forEach((emitter) -> send(key, emitter, SseEmitter.event().comment("heartbeat"))));
+		this.clients.values()
+			.forEach((members) -> members.forEach((client) -> client.queue(SseEmitter.event().comment("heartbeat"))));
 	}
 
 	/**
@@ -139,18 +168,17 @@ public class SseBroadcaster {
 	 * @return the number of connected clients
 	 */
 	public int subscribers(String key) {
-		Set<SseEmitter> emitters = this.clients.get(key);
-		return (emitters != null) ? emitters.size() : 0;
+		Set<Client> members = this.clients.get(key);
+		return (members != null) ? members.size() : 0;
 	}
 
-	private void send(String key, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-		try {
-			emitter.send(event);
-		}
-		catch (IOException | IllegalStateException ex) {
-			log.debug("Dropping a client of {}: {}", key, ex.toString());
-			remove(key, emitter);
-			emitter.completeWithError(ex);
+	/**
+	 * Stops the writing threads, when they are this broadcaster's own.
+	 */
+	@Override
+	public void close() {
+		if (this.senders instanceof ExecutorService owned) {
+			owned.shutdownNow();
 		}
 	}
 
@@ -158,11 +186,105 @@ public class SseBroadcaster {
 		return this.locks[Math.floorMod(key.hashCode(), LOCKS)];
 	}
 
-	private void remove(String key, SseEmitter emitter) {
-		this.clients.computeIfPresent(key, (k, emitters) -> {
-			emitters.remove(emitter);
-			return emitters.isEmpty() ? null : emitters;
+	private void remove(Client client) {
+		this.clients.computeIfPresent(client.key, (k, members) -> {
+			members.remove(client);
+			return members.isEmpty() ? null : members;
 		});
+	}
+
+	/**
+	 * One connection: its queue of events, and whether a task is writing them. At most
+	 * one task writes to a connection at a time, so its events leave in the order queued.
+	 */
+	private final class Client {
+
+		private final String key;
+
+		private final SseEmitter emitter;
+
+		private final Deque<SseEmitter.SseEventBuilder> queued = new ArrayDeque<>();
+
+		private boolean writing;
+
+		private String dropped;
+
+		Client(String key, SseEmitter emitter) {
+			this.key = key;
+			this.emitter = emitter;
+		}
+
+		void queue(SseEmitter.SseEventBuilder event) {
+			synchronized (this) {
+				if (this.dropped != null) {
+					return;
+				}
+				if (this.queued.size() >= SseBroadcaster.this.backlog) {
+					// Completing the emitter here would wait for the write it is stuck
+					// in:
+					// the writing task completes it when that write returns.
+					this.dropped = "it fell " + this.queued.size() + " events behind";
+					this.queued.clear();
+					remove(this);
+				}
+				else {
+					this.queued.add(event);
+				}
+				if (this.writing) {
+					return;
+				}
+				this.writing = true;
+			}
+			try {
+				SseBroadcaster.this.senders.execute(this::write);
+			}
+			catch (RejectedExecutionException ex) {
+				synchronized (this) {
+					this.writing = false;
+					this.dropped = "no thread could write to it";
+					this.queued.clear();
+				}
+				remove(this);
+				this.emitter.completeWithError(ex);
+			}
+		}
+
+		private void write() {
+			while (true) {
+				SseEmitter.SseEventBuilder next;
+				String droppedBecause;
+				synchronized (this) {
+					next = this.queued.poll();
+					droppedBecause = this.dropped;
+					if (next == null) {
+						this.writing = false;
+					}
+				}
+				if (droppedBecause != null) {
+					log.debug("Dropping a client of {}: {}", this.key, droppedBecause);
+					this.emitter.complete();
+					return;
+				}
+				if (next == null) {
+					return;
+				}
+				try {
+					this.emitter.send(next);
+				}
+				catch (IOException | IllegalStateException ex) {
+					synchronized (this) {
+						this.dropped = ex.toString();
+						this.queued.clear();
+						this.writing = false;
+					}
+					log.debug("Dropping a client of {}: {}", this.key, ex.toString());
+					remove(this);
+					this.emitter.completeWithError(ex);
+					return;
+				}
+			}
+		}
+
 	}
 
 	/**
@@ -174,6 +296,21 @@ public class SseBroadcaster {
 	 * @param data the event, written as JSON
 	 */
 	public record Event(String name, String id, Object data) {
+
+		/** The longest id: ids are kept in the histories, and come from any producer. */
+		public static final int MAX_ID = 1_000;
+
+		/**
+		 * Checks the id, which any producer may have chosen.
+		 * @throws IllegalArgumentException if the id is longer than {@link #MAX_ID} or
+		 * holds a line break, which would end the SSE field early
+		 */
+		public Event {
+			if (id.length() > MAX_ID || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+				throw new IllegalArgumentException(
+						"An event id of " + id.length() + " characters, or with a line break, cannot be an SSE id");
+			}
+		}
 
 		SseEmitter.SseEventBuilder toSse() {
 			return SseEmitter.event().name(this.name).id(this.id).data(this.data, MediaType.APPLICATION_JSON);

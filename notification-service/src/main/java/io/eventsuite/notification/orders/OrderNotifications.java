@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.eventsuite.events.Lengths;
 import io.eventsuite.events.notification.NotificationKind;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.order.OrderCancelled;
@@ -27,11 +28,11 @@ final class OrderNotifications {
 	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(OrderNotifications::md5);
 
 	/**
-	 * The longest body and source event id a notification carries (its user id has the
-	 * contract's limit). order-service keeps its fields far shorter, but any producer may
-	 * write to {@code orders}: a notification over the topic's record limit would fail
-	 * the whole transaction at its commit, and its batch, read again, would fail the same
-	 * way for ever.
+	 * The longest body a notification carries, well within the contract's (its user and
+	 * source event ids are held to the contract's limits). order-service keeps its fields
+	 * far shorter, but any producer may write to {@code orders}: a notification over the
+	 * topic's record limit would fail the whole transaction at its commit, and its batch,
+	 * read again, would fail the same way for ever.
 	 */
 	static final int MAX_TEXT = 1_000;
 
@@ -56,13 +57,15 @@ final class OrderNotifications {
 		UUID notificationId = (order instanceof OrderCancelled cancelled)
 				? nameBased("notification:cancelled:" + cancelled.orderId()) : nameBased("notification:" + event.id());
 		// Not retried: the listener dead-letters such an event.
-		if (order.customerId().length() > NotificationSent.MAX_USER_ID) {
+		if (!Lengths.within(order.customerId(), NotificationSent.MAX_USER_ID)) {
 			throw new IllegalArgumentException("A customerId of " + order.customerId().length()
-					+ " characters; a notification's user id has at most " + NotificationSent.MAX_USER_ID);
+					+ " UTF-16 units; a notification's user id has at most " + NotificationSent.MAX_USER_ID
+					+ " characters");
 		}
-		if (event.id().length() > MAX_TEXT) {
+		if (!Lengths.within(event.id(), NotificationSent.MAX_SOURCE_EVENT_ID)) {
 			throw new IllegalArgumentException("An event id of " + event.id().length()
-					+ " characters; a notification carries at most " + MAX_TEXT);
+					+ " UTF-16 units; a notification's source event id has at most "
+					+ NotificationSent.MAX_SOURCE_EVENT_ID + " characters");
 		}
 		if (order instanceof OrderPlaced placed) {
 			return new NotificationSent(notificationId, placed.customerId(), NotificationKind.ORDER_PLACED,

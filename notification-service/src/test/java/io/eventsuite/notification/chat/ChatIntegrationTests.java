@@ -130,7 +130,7 @@ class ChatIntegrationTests {
 				.awaitRecord((r) -> r.value().id().equals(tooLong.id()));
 			assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
 					StandardCharsets.UTF_8))
-				.contains("text 2001 characters");
+				.contains("text 2001 UTF-16 units");
 		}
 	}
 

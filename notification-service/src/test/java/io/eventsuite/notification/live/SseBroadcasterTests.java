@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,17 +16,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The broadcaster's ordering between a listener and clients that subscribe while it
- * broadcasts: each client gets every event once, in order, whether from what it missed or
- * live. The emitters record what they are sent instead of writing to a response.
+ * The broadcaster's guarantees between a listener, clients that subscribe while it
+ * broadcasts, and clients that stop reading: each client gets every event once, in order,
+ * whether from what it missed or live, and no client waits for another. The emitters
+ * record what they are sent instead of writing to a response.
  */
 class SseBroadcasterTests {
 
@@ -31,9 +38,23 @@ class SseBroadcasterTests {
 
 	private static final int SPACING = 100;
 
+	/**
+	 * More than the first burst of ten, fewer than the twenty-five the stalled client
+	 * misses.
+	 */
+	private static final int BACKLOG = 20;
+
 	private static final Pattern ID = Pattern.compile("^id:(.*)$", Pattern.MULTILINE);
 
-	private final SseBroadcaster broadcaster = new SseBroadcaster(Duration.ofMinutes(1), RecordingEmitter::new);
+	private final ExecutorService senders = Executors.newCachedThreadPool();
+
+	private final SseBroadcaster broadcaster = new SseBroadcaster(Duration.ofMinutes(1), 100_000, this.senders,
+			RecordingEmitter::new);
+
+	@AfterEach
+	void stopSenders() {
+		this.senders.shutdownNow();
+	}
 
 	@Test
 	void clientsResumingWhileEventsArriveGetEachEventOnceInOrder() throws Exception {
@@ -73,6 +94,9 @@ class SseBroadcasterTests {
 
 		for (Resumed client : clients) {
 			List<String> expected = IntStream.range(client.lastSeen() + 1, events).mapToObj(String::valueOf).toList();
+			await().pollInterval(Duration.ofMillis(10))
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> client.emitter().ids.size() >= expected.size());
 			assertThat(client.emitter().ids).as("resumed after %d", client.lastSeen())
 				.containsExactlyElementsOf(expected);
 		}
@@ -85,16 +109,71 @@ class SseBroadcasterTests {
 			RecordingEmitter leaving = (RecordingEmitter) this.broadcaster.subscribe(key);
 			CyclicBarrier start = new CyclicBarrier(2);
 			CompletableFuture<Void> leaves = CompletableFuture.runAsync(() -> {
-				await(start);
+				meet(start);
 				leaving.completion.run();
 			});
-			await(start);
+			meet(start);
 			RecordingEmitter joining = (RecordingEmitter) this.broadcaster.subscribe(key);
 			leaves.get(10, TimeUnit.SECONDS);
 
 			this.broadcaster.broadcast(key, new SseBroadcaster.Event("e", "after", "x"));
 
-			assertThat(joining.ids).as("round %d", round).containsExactly("after");
+			int thisRound = round;
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(joining.ids).as("round %d", thisRound).containsExactly("after"));
+		}
+	}
+
+	@Test
+	void aClientThatStopsReadingHoldsUpNoOtherAndIsDroppedOnceItFallsBehind() {
+		SseBroadcaster bounded = new SseBroadcaster(Duration.ofMinutes(1), BACKLOG, this.senders,
+				RecordingEmitter::new);
+		RecordingEmitter stalled = (RecordingEmitter) bounded.subscribe("room");
+		CountDownLatch readsAgain = stalled.stall();
+		RecordingEmitter reading = (RecordingEmitter) bounded.subscribe("room");
+
+		broadcast(bounded, 0, 10);
+		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids.size() == 10);
+		assertThat(bounded.subscribers("room")).as("behind, but within the backlog").isEqualTo(2);
+		broadcast(bounded, 10, 25);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids.size() == 25);
+		assertThat(reading.ids).containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(String::valueOf).toList());
+		assertThat(bounded.subscribers("room")).as("the stalled client dropped").isEqualTo(1);
+		assertThat(stalled.completed).as("completed by its own writer, once its write returns").isFalse();
+		readsAgain.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> stalled.completed);
+		assertThat(stalled.ids).hasSizeLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void anIdThatWouldBreakTheStreamIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SseBroadcaster.Event("e", "a\nb", "x"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SseBroadcaster.Event("e", "i".repeat(SseBroadcaster.Event.MAX_ID + 1), "x"));
+	}
+
+	@Test
+	void aBlankLastEventIdAsksForNothingMissed() {
+		assertThat(SseBroadcaster.resumes(null)).isFalse();
+		assertThat(SseBroadcaster.resumes(" ")).isFalse();
+		assertThat(SseBroadcaster.resumes("42")).isTrue();
+	}
+
+	/**
+	 * Broadcasts as a listener does, on a thread of its own: a broadcaster that wrote to
+	 * a stalled client itself would not return.
+	 */
+	private static void broadcast(SseBroadcaster broadcaster, int from, int to) {
+		try {
+			CompletableFuture
+				.runAsync(() -> IntStream.range(from, to).forEach((n) -> broadcaster.broadcast("room", event(n))))
+				.get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("Broadcasting did not return", ex);
 		}
 	}
 
@@ -102,7 +181,7 @@ class SseBroadcasterTests {
 		return new SseBroadcaster.Event("e", String.valueOf(n), n);
 	}
 
-	private static void await(CyclicBarrier barrier) {
+	private static void meet(CyclicBarrier barrier) {
 		try {
 			barrier.await(10, TimeUnit.SECONDS);
 		}
@@ -115,7 +194,8 @@ class SseBroadcasterTests {
 	}
 
 	/**
-	 * Records the ids of the events it is sent, and lets a test play the client leaving.
+	 * Records the ids of the events it is sent, and lets a test play the client leaving
+	 * or stopping to read.
 	 */
 	private static final class RecordingEmitter extends SseEmitter {
 
@@ -123,12 +203,27 @@ class SseBroadcasterTests {
 
 		private volatile Runnable completion;
 
+		private volatile CountDownLatch stalled = new CountDownLatch(0);
+
+		private volatile boolean completed;
+
 		RecordingEmitter(long timeout) {
 			super(timeout);
 		}
 
+		CountDownLatch stall() {
+			this.stalled = new CountDownLatch(1);
+			return this.stalled;
+		}
+
 		@Override
 		public void send(SseEventBuilder builder) {
+			try {
+				this.stalled.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			for (DataWithMediaType part : builder.build()) {
 				if (part.getData() instanceof String text) {
 					Matcher id = ID.matcher(text);
@@ -143,6 +238,11 @@ class SseBroadcasterTests {
 		public void onCompletion(Runnable callback) {
 			this.completion = callback;
 			super.onCompletion(callback);
+		}
+
+		@Override
+		public void complete() {
+			this.completed = true;
 		}
 
 	}

@@ -117,7 +117,7 @@ class OrderNotificationsIntegrationTests {
 				.awaitRecord((r) -> r.value().id().equals(tooLong.id()));
 			assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
 					StandardCharsets.UTF_8))
-				.contains("body 2001 characters");
+				.contains("body 2001, source event id");
 		}
 	}
 

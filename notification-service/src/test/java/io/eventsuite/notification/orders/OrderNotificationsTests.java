@@ -83,11 +83,11 @@ class OrderNotificationsTests {
 	void anEventWithAnIdNoNotificationCanCarryIsRefused() {
 		OrderCancelled cancelled = new OrderCancelled(UUID.randomUUID(), "customer-1", "changed my mind",
 				Instant.parse("2026-11-24T10:00:00Z"));
-		CloudEvent<OrderCancelled> event = new CloudEvent<>("i".repeat(OrderNotifications.MAX_TEXT + 1), SOURCE,
-				"eventsuite.order.cancelled.v1", cancelled.cancelledAt(), cancelled);
+		CloudEvent<OrderCancelled> event = new CloudEvent<>("i".repeat(NotificationSent.MAX_SOURCE_EVENT_ID + 1),
+				SOURCE, "eventsuite.order.cancelled.v1", cancelled.cancelledAt(), cancelled);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> OrderNotifications.of(event, Instant.now()))
-			.withMessageContaining("event id of 1001 characters");
+			.withMessageContaining("event id of 1001 UTF-16 units");
 	}
 
 	@Test
@@ -101,7 +101,7 @@ class OrderNotificationsTests {
 			.hasSize(NotificationSent.MAX_USER_ID);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> OrderNotifications.of(CloudEvent.of(SOURCE, tooLong), Instant.now()))
-			.withMessageContaining("65 characters");
+			.withMessageContaining("customerId of 65 UTF-16 units");
 	}
 
 	/**

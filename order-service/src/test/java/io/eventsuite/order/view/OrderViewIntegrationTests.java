@@ -112,7 +112,9 @@ class OrderViewIntegrationTests {
 				answered.add(status.get(30, TimeUnit.SECONDS));
 			}
 
-			assertThat(answered).contains(202).allMatch((status) -> status == 202 || status == 409);
+			// 503 when the first request's read of the view outwaits its second on a busy
+			// machine; whatever the answers, the topic below must hold one cancellation.
+			assertThat(answered).contains(202).allMatch((status) -> status == 202 || status == 409 || status == 503);
 		}
 		finally {
 			clients.shutdownNow();
