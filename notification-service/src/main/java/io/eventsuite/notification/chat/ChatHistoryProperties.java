@@ -15,12 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param perRoom the most recent messages kept per room
  * @param maxRooms the most rooms kept; the least recently used are forgotten first
  * @param maxMessages the most messages kept, all rooms together (about 360 bytes of heap
- * each plus the text, one byte a character, two beyond Latin-1: 10,000 messages of 2,000
- * characters take 24 MB, or 44 MB)
+ * each plus the text: one byte a character in Latin-1, two beyond, four for an emoji;
+ * 10,000 messages of 2,000 characters took 24, 44 and 85 MB)
  * @param replay how far back an instance reads {@code chat-messages} when it starts
  */
 @ConfigurationProperties("eventsuite.chat.history")
 @Validated
 record ChatHistoryProperties(@DefaultValue("100") @Min(1) int perRoom, @DefaultValue("1000") @Min(1) int maxRooms,
-		@DefaultValue("10000") @Min(1) int maxMessages, @DefaultValue("1h") Duration replay) {
+		@DefaultValue("5000") @Min(1) int maxMessages, @DefaultValue("1h") Duration replay) {
 }

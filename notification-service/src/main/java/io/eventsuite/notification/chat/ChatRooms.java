@@ -42,12 +42,12 @@ class ChatRooms {
 	}
 
 	/**
-	 * Remembers a message read from {@code chat-messages} and, unless it was written
-	 * before this instance started, sends it to the room's clients on this instance: an
-	 * instance reading back the last hour on start is learning history, not news.
+	 * Remembers a message read from {@code chat-messages} and, if it is news, sends it to
+	 * the room's clients on this instance: an instance reading back the last hour on
+	 * start is learning history ({@link io.eventsuite.notification.live.NewsMarks}).
 	 * @param eventId the record's CloudEvents id, the SSE id
 	 * @param message the message
-	 * @param news whether it was written after this instance started
+	 * @param news whether it came after what this instance read back
 	 * @throws IllegalArgumentException if the message or its id breaks the contract's
 	 * limits
 	 */

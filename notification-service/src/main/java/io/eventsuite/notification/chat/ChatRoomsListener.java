@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.chat.ChatMessageSent;
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.notification.live.NewsMarks;
 
 /**
  * Reads every partition of {@code chat-messages} on every instance (no consumer group)
@@ -28,13 +29,14 @@ class ChatRoomsListener implements ConsumerSeekAware {
 
 	private final Duration replay;
 
+	private final NewsMarks news;
+
 	private final Clock clock = Clock.systemUTC();
 
-	private final long startedAt = this.clock.millis();
-
-	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties) {
+	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties, NewsMarks news) {
 		this.rooms = rooms;
 		this.replay = properties.replay();
+		this.news = news;
 	}
 
 	@KafkaListener(id = "chat-rooms", idIsGroup = false,
@@ -43,12 +45,13 @@ class ChatRoomsListener implements ConsumerSeekAware {
 					partitions = "#{@partitionFinder.partitions('chat-messages')}"))
 	void on(ConsumerRecord<String, CloudEvent<DomainEvent>> record) {
 		if (record.value().data() instanceof ChatMessageSent message) {
-			this.rooms.deliver(record.value().id(), message, record.timestamp() >= this.startedAt);
+			this.rooms.deliver(record.value().id(), message, this.news.isNews(record));
 		}
 	}
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		this.news.mark(assignments.keySet());
 		callback.seekToTimestamp(assignments.keySet(), this.clock.instant().minus(this.replay).toEpochMilli());
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.notification.live.NewsMarks;
 import io.eventsuite.notification.live.RecentEvents;
 import io.eventsuite.notification.live.SseBroadcaster;
 
@@ -33,13 +34,14 @@ class NotificationFeed implements ConsumerSeekAware {
 
 	private final FeedProperties properties;
 
+	private final NewsMarks news;
+
 	private final Clock clock = Clock.systemUTC();
 
-	private final long startedAt = this.clock.millis();
-
-	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties) {
+	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties, NewsMarks news) {
 		this.broadcaster = broadcaster;
 		this.properties = properties;
+		this.news = news;
 		this.recent = new RecentEvents<>(properties.perUser(), properties.maxUsers(), properties.maxNotifications(),
 				NotificationSent::notificationId);
 	}
@@ -61,7 +63,7 @@ class NotificationFeed implements ConsumerSeekAware {
 			}
 			String userId = notification.userId();
 			// Read back on start, it is history, not news.
-			boolean news = record.timestamp() >= this.startedAt;
+			boolean news = this.news.isNews(record);
 			this.broadcaster.inOrder(streamKey(userId), () -> {
 				if (this.recent.add(userId, notification) && news) {
 					this.broadcaster.broadcast(streamKey(userId), event(notification));
@@ -72,6 +74,7 @@ class NotificationFeed implements ConsumerSeekAware {
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		this.news.mark(assignments.keySet());
 		callback.seekToTimestamp(assignments.keySet(),
 				this.clock.instant().minus(this.properties.replay()).toEpochMilli());
 	}

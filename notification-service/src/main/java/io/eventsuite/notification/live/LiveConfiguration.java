@@ -29,6 +29,11 @@ class LiveConfiguration {
 	}
 
 	@Bean
+	NewsMarks newsMarks(ConsumerFactory<?, ?> consumerFactory) {
+		return new NewsMarks(consumerFactory);
+	}
+
+	@Bean
 	SseBroadcaster sseBroadcaster(LiveProperties properties) {
 		return new SseBroadcaster(properties.streamTimeout(), properties.clientBacklog(), senders());
 	}

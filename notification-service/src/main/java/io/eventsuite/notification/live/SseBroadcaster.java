@@ -19,7 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.eventsuite.events.Lengths;
 
 /**
  * Server-Sent Events clients grouped by a key (a room, a user), and the fan-out of events
@@ -30,8 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * executor. A client that stops reading (a laptop asleep, a dead mobile link) blocks only
  * its own task, for as long as the server's write waits, and once it falls
  * {@code backlog} events behind it is dropped: its browser reconnects with
- * {@code Last-Event-ID} and catches up from the history. A client whose connection broke
- * is dropped at its next write.
+ * {@code Last-Event-ID} and catches up from the history, as far back as it is kept. An
+ * event is written once for all its clients, so a queued event costs a client a
+ * reference. A client whose connection broke is dropped at its next write.
  * <p>
  * <b>Each event once.</b> A client that reconnects with {@code Last-Event-ID} first gets
  * what it missed from the caller's history, then the live events. Subscribing,
@@ -104,16 +108,18 @@ public class SseBroadcaster implements AutoCloseable {
 		client.emitter.onError((ex) -> remove(client));
 		synchronized (lock(key)) {
 			List<Event> caughtUp = missed.get();
-			client.queue(SseEmitter.event().comment("subscribed to " + key));
-			caughtUp.forEach((event) -> client.queue(event.toSse()));
 			// Joined inside the map's atomic step: between computeIfAbsent and add, the
 			// last client leaving could remove the set, and this client would join a set
-			// that no broadcast reaches.
+			// that no broadcast reaches. Joined before its first events are queued, so
+			// that a client dropped while they are is removed again; no broadcast comes
+			// between, as this holds the key's lock.
 			this.clients.compute(key, (k, joined) -> {
 				Set<Client> members = (joined != null) ? joined : ConcurrentHashMap.newKeySet();
 				members.add(client);
 				return members;
 			});
+			client.queue(SseEmitter.event().comment("subscribed to " + key).build());
+			caughtUp.forEach((event) -> client.queue(event.toSse()));
 		}
 		return client.emitter;
 	}
@@ -136,7 +142,10 @@ public class SseBroadcaster implements AutoCloseable {
 		synchronized (lock(key)) {
 			Set<Client> members = this.clients.get(key);
 			if (members != null) {
-				members.forEach((client) -> client.queue(event.toSse()));
+				// Written once for all clients: a queued event costs a client a
+				// reference.
+				Set<DataWithMediaType> written = event.toSse();
+				members.forEach((client) -> client.queue(written));
 			}
 		}
 	}
@@ -158,8 +167,8 @@ public class SseBroadcaster implements AutoCloseable {
 	 * finds dead clients.
 	 */
 	public void heartbeat() {
-		this.clients.values()
-			.forEach((members) -> members.forEach((client) -> client.queue(SseEmitter.event().comment("heartbeat"))));
+		Set<DataWithMediaType> heartbeat = SseEmitter.event().comment("heartbeat").build();
+		this.clients.values().forEach((members) -> members.forEach((client) -> client.queue(heartbeat)));
 	}
 
 	/**
@@ -203,7 +212,7 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private final SseEmitter emitter;
 
-		private final Deque<SseEmitter.SseEventBuilder> queued = new ArrayDeque<>();
+		private final Deque<Set<DataWithMediaType>> queued = new ArrayDeque<>();
 
 		private boolean writing;
 
@@ -214,14 +223,14 @@ public class SseBroadcaster implements AutoCloseable {
 			this.emitter = emitter;
 		}
 
-		void queue(SseEmitter.SseEventBuilder event) {
+		void queue(Set<DataWithMediaType> event) {
 			synchronized (this) {
 				if (this.dropped != null) {
 					return;
 				}
 				if (this.queued.size() >= SseBroadcaster.this.backlog) {
 					// Completing the emitter here would wait for the write it is stuck
-					// in:
+					// in;
 					// the writing task completes it when that write returns.
 					this.dropped = "it fell " + this.queued.size() + " events behind";
 					this.queued.clear();
@@ -251,7 +260,7 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private void write() {
 			while (true) {
-				SseEmitter.SseEventBuilder next;
+				Set<DataWithMediaType> next;
 				String droppedBecause;
 				synchronized (this) {
 					next = this.queued.poll();
@@ -306,14 +315,14 @@ public class SseBroadcaster implements AutoCloseable {
 		 * holds a line break, which would end the SSE field early
 		 */
 		public Event {
-			if (id.length() > MAX_ID || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+			if (!Lengths.within(id, MAX_ID) || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
 				throw new IllegalArgumentException(
 						"An event id of " + id.length() + " characters, or with a line break, cannot be an SSE id");
 			}
 		}
 
-		SseEmitter.SseEventBuilder toSse() {
-			return SseEmitter.event().name(this.name).id(this.id).data(this.data, MediaType.APPLICATION_JSON);
+		Set<DataWithMediaType> toSse() {
+			return SseEmitter.event().name(this.name).id(this.id).data(this.data, MediaType.APPLICATION_JSON).build();
 		}
 
 	}

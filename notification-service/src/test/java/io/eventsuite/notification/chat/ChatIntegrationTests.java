@@ -49,13 +49,7 @@ class ChatIntegrationTests {
 				"eventsuite.notifications.group-id=chat-test-" + room);
 				SseClient onA = SseClient.connect(instanceA.uri("/api/chat/rooms/" + room + "/stream"));
 				SseClient onB = SseClient.connect(instanceB.client().uri("/api/chat/rooms/" + room + "/stream"))) {
-			List<String> sent = new ArrayList<>();
-			for (int i = 0; i < MESSAGES; i++) {
-				HttpResponse<String> response = instanceA.postJson("/api/chat/rooms/" + room + "/messages",
-						"{\"senderId\":\"alice\",\"text\":\"message " + i + "\"}");
-				assertThat(response.statusCode()).isEqualTo(202);
-				sent.add(ServiceClient.json(response).get("messageId").asString());
-			}
+			List<String> sent = send(instanceA, room, MESSAGES);
 
 			assertThat(messageIds(onB.awaitEvents(MESSAGES))).containsExactlyElementsOf(sent);
 			assertThat(messageIds(onA.awaitEvents(MESSAGES))).containsExactlyElementsOf(sent);

@@ -17,15 +17,9 @@ class RecentEventsTests {
 	@Test
 	void keepsTheNewestFirstAndAtMostSoManyPerUser() {
 		RecentEvents<NotificationSent> recent = recent(2, 10, 100);
-		NotificationSent first = notification("u");
-		NotificationSent second = notification("u");
-		NotificationSent third = notification("u");
+		List<NotificationSent> sent = addThree(recent);
 
-		add(recent, first);
-		add(recent, second);
-		add(recent, third);
-
-		assertThat(recent.of("u")).containsExactly(third, second);
+		assertThat(recent.of("u")).containsExactly(sent.get(2), sent.get(1));
 	}
 
 	@Test
@@ -105,29 +99,30 @@ class RecentEventsTests {
 	@Test
 	void whatAClientMissedIsWhatCameAfterTheLastItSawOldestFirst() {
 		RecentEvents<NotificationSent> recent = recent(10, 10, 100);
-		NotificationSent first = notification("u");
-		NotificationSent second = notification("u");
-		NotificationSent third = notification("u");
-		add(recent, first);
-		add(recent, second);
-		add(recent, third);
+		List<NotificationSent> sent = addThree(recent);
 
-		assertThat(recent.after("u", first.notificationId().toString())).containsExactly(second, third);
-		assertThat(recent.after("u", third.notificationId().toString())).isEmpty();
+		assertThat(recent.after("u", id(sent.get(0)))).containsExactly(sent.get(1), sent.get(2));
+		assertThat(recent.after("u", id(sent.get(2)))).isEmpty();
 	}
 
 	@Test
 	void aClientWhoseLastEventWasForgottenGetsAllThatIsKept() {
 		RecentEvents<NotificationSent> recent = recent(2, 10, 100);
-		NotificationSent forgotten = notification("u");
-		NotificationSent second = notification("u");
-		NotificationSent third = notification("u");
-		add(recent, forgotten);
-		add(recent, second);
-		add(recent, third);
+		List<NotificationSent> sent = addThree(recent);
 
-		assertThat(recent.after("u", forgotten.notificationId().toString())).containsExactly(second, third);
-		assertThat(recent.after("nobody", forgotten.notificationId().toString())).isEmpty();
+		assertThat(recent.after("u", id(sent.get(0)))).as("the first forgotten")
+			.containsExactly(sent.get(1), sent.get(2));
+		assertThat(recent.after("nobody", id(sent.get(0)))).isEmpty();
+	}
+
+	private static List<NotificationSent> addThree(RecentEvents<NotificationSent> recent) {
+		List<NotificationSent> sent = List.of(notification("u"), notification("u"), notification("u"));
+		sent.forEach((notification) -> add(recent, notification));
+		return sent;
+	}
+
+	private static String id(NotificationSent notification) {
+		return notification.notificationId().toString();
 	}
 
 	private static RecentEvents<NotificationSent> recent(int perKey, int maxKeys, int maxEvents) {

@@ -3,14 +3,14 @@ package io.eventsuite.notification.live;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +48,7 @@ class SseBroadcasterTests {
 
 	private final ExecutorService senders = Executors.newCachedThreadPool();
 
-	private final SseBroadcaster broadcaster = new SseBroadcaster(Duration.ofMinutes(1), 100_000, this.senders,
+	private final SseBroadcaster broadcaster = new SseBroadcaster(Duration.ofMinutes(1), 10_000, this.senders,
 			RecordingEmitter::new);
 
 	@AfterEach
@@ -58,12 +58,14 @@ class SseBroadcasterTests {
 
 	@Test
 	void clientsResumingWhileEventsArriveGetEachEventOnceInOrder() throws Exception {
-		RecentEvents<Integer> history = new RecentEvents<>(Integer.MAX_VALUE, 1, Integer.MAX_VALUE, (n) -> n);
+		int events = (CLIENTS + 1) * SPACING;
+		RecentEvents<Integer> history = new RecentEvents<>(events, 1, events, (n) -> n);
 		AtomicInteger lastBroadcast = new AtomicInteger(-1);
-		AtomicBoolean enough = new AtomicBoolean();
-		CompletableFuture<Integer> listener = CompletableFuture.supplyAsync(() -> {
-			int n = 0;
-			for (; !enough.get(); n++) {
+		// The listener runs at most a spacing ahead of the clients joining.
+		Semaphore ahead = new Semaphore(SPACING);
+		CompletableFuture<Void> listener = CompletableFuture.runAsync(() -> {
+			for (int n = 0; n < events; n++) {
+				ahead.acquireUninterruptibly();
 				int event = n;
 				this.broadcaster.inOrder("room", () -> {
 					if (history.add("room", event)) {
@@ -72,32 +74,33 @@ class SseBroadcasterTests {
 				});
 				lastBroadcast.set(event);
 			}
-			return n;
 		});
 		List<Resumed> clients = new ArrayList<>();
-		int lastResumed = -SPACING;
-		while (clients.size() < CLIENTS) {
-			// Clients spread over the run, each resuming after the last event it saw.
+		for (int joined = 0; joined < CLIENTS; joined++) {
+			// Joins halfway through a spacing, while the listener goes on broadcasting.
+			int halfway = joined * SPACING + SPACING / 2;
+			await().pollInterval(Duration.ofMillis(1))
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> lastBroadcast.get() >= halfway);
 			int lastSeen = lastBroadcast.get();
-			if (lastSeen >= lastResumed + SPACING) {
-				lastResumed = lastSeen;
-				SseEmitter emitter = this.broadcaster.subscribe("room",
-						() -> history.after("room", String.valueOf(lastSeen))
-							.stream()
-							.map(SseBroadcasterTests::event)
-							.toList());
-				clients.add(new Resumed(lastSeen, (RecordingEmitter) emitter));
-			}
+			SseEmitter emitter = this.broadcaster.subscribe("room",
+					() -> history.after("room", String.valueOf(lastSeen))
+						.stream()
+						.map(SseBroadcasterTests::event)
+						.toList());
+			clients.add(new Resumed(lastSeen, (RecordingEmitter) emitter));
+			ahead.release(SPACING);
 		}
-		enough.set(true);
-		int events = listener.get(60, TimeUnit.SECONDS);
+		ahead.release(SPACING);
+		listener.get(60, TimeUnit.SECONDS);
 
+		assertThat(this.broadcaster.subscribers("room")).isEqualTo(CLIENTS);
 		for (Resumed client : clients) {
 			List<String> expected = IntStream.range(client.lastSeen() + 1, events).mapToObj(String::valueOf).toList();
 			await().pollInterval(Duration.ofMillis(10))
 				.atMost(Duration.ofSeconds(30))
-				.until(() -> client.emitter().ids.size() >= expected.size());
-			assertThat(client.emitter().ids).as("resumed after %d", client.lastSeen())
+				.until(() -> client.emitter().ids().size() >= expected.size());
+			assertThat(client.emitter().ids()).as("resumed after %d", client.lastSeen())
 				.containsExactlyElementsOf(expected);
 		}
 	}
@@ -122,7 +125,7 @@ class SseBroadcasterTests {
 			await().pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(1))
 				.atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(joining.ids).as("round %d", thisRound).containsExactly("after"));
+				.untilAsserted(() -> assertThat(joining.ids()).as("round %d", thisRound).containsExactly("after"));
 		}
 	}
 
@@ -135,17 +138,17 @@ class SseBroadcasterTests {
 		RecordingEmitter reading = (RecordingEmitter) bounded.subscribe("room");
 
 		broadcast(bounded, 0, 10);
-		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids.size() == 10);
+		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids().size() == 10);
 		assertThat(bounded.subscribers("room")).as("behind, but within the backlog").isEqualTo(2);
 		broadcast(bounded, 10, 25);
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids.size() == 25);
-		assertThat(reading.ids).containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(String::valueOf).toList());
+		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids().size() == 25);
+		assertThat(reading.ids()).containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(String::valueOf).toList());
 		assertThat(bounded.subscribers("room")).as("the stalled client dropped").isEqualTo(1);
 		assertThat(stalled.completed).as("completed by its own writer, once its write returns").isFalse();
 		readsAgain.countDown();
 		await().atMost(Duration.ofSeconds(10)).until(() -> stalled.completed);
-		assertThat(stalled.ids).hasSizeLessThanOrEqualTo(1);
+		assertThat(stalled.ids()).hasSizeLessThanOrEqualTo(1);
 	}
 
 	@Test
@@ -199,7 +202,7 @@ class SseBroadcasterTests {
 	 */
 	private static final class RecordingEmitter extends SseEmitter {
 
-		private final List<String> ids = new CopyOnWriteArrayList<>();
+		private final List<String> ids = new ArrayList<>();
 
 		private volatile Runnable completion;
 
@@ -217,20 +220,28 @@ class SseBroadcasterTests {
 		}
 
 		@Override
-		public void send(SseEventBuilder builder) {
+		public void send(Set<DataWithMediaType> event) {
 			try {
 				this.stalled.await();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			for (DataWithMediaType part : builder.build()) {
+			for (DataWithMediaType part : event) {
 				if (part.getData() instanceof String text) {
 					Matcher id = ID.matcher(text);
-					while (id.find()) {
-						this.ids.add(id.group(1));
+					synchronized (this.ids) {
+						while (id.find()) {
+							this.ids.add(id.group(1));
+						}
 					}
 				}
+			}
+		}
+
+		List<String> ids() {
+			synchronized (this.ids) {
+				return List.copyOf(this.ids);
 			}
 		}
 
