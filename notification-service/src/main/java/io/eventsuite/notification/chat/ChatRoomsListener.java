@@ -12,9 +12,11 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import io.eventsuite.events.DomainEvent;
+import io.eventsuite.events.Topics;
 import io.eventsuite.events.chat.ChatMessageSent;
 import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.notification.live.NewsMarks;
+import io.eventsuite.support.kafka.EventTopics;
 
 /**
  * Reads every partition of {@code chat-messages} on every instance (no consumer group)
@@ -33,10 +35,13 @@ class ChatRoomsListener implements ConsumerSeekAware {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties, NewsMarks news) {
+	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties, NewsMarks news, EventTopics topics) {
 		this.rooms = rooms;
 		this.replay = properties.replay();
 		this.news = news;
+		// Before the listener starts, which is after every bean is created: what it then
+		// reads back is history, and nothing written once this instance runs is.
+		news.mark(topics.name(Topics.CHAT_MESSAGES));
 	}
 
 	@KafkaListener(id = "chat-rooms", idIsGroup = false,
@@ -51,7 +56,6 @@ class ChatRoomsListener implements ConsumerSeekAware {
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		this.news.mark(assignments.keySet());
 		callback.seekToTimestamp(assignments.keySet(), this.clock.instant().minus(this.replay).toEpochMilli());
 	}
 

@@ -1,7 +1,8 @@
 package io.eventsuite.notification.live;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,11 +16,12 @@ import org.springframework.kafka.core.ConsumerFactory;
 
 /**
  * Where news starts, for listeners that read back history when they start: each
- * partition's end offset at that moment (the last stable offset, as the services read
- * committed records only). A record before it is history, to keep; from it on, news, to
- * stream. Offsets, not timestamps: a producer's clock, a transaction committed seconds
- * after its records were sent, or a record copied with its original time, would put news
- * into the past.
+ * partition's end offset when the listener was created, before it started (the last
+ * stable offset, as the services read committed records only). A record before it is
+ * history, to keep; from it on, news, to stream. Offsets, not timestamps: a producer's
+ * clock, a transaction committed seconds after its records were sent, or a record copied
+ * with its original time, would put news into the past. Where the broker did not say, the
+ * record's timestamp against the time of the mark has to do.
  */
 public class NewsMarks {
 
@@ -29,35 +31,52 @@ public class NewsMarks {
 
 	private final ConsumerFactory<?, ?> consumerFactory;
 
+	private final Clock clock;
+
 	private final Map<TopicPartition, Long> newsFrom = new ConcurrentHashMap<>();
 
+	private final Map<String, Long> markedAt = new ConcurrentHashMap<>();
+
 	public NewsMarks(ConsumerFactory<?, ?> consumerFactory) {
+		this(consumerFactory, Clock.systemUTC());
+	}
+
+	NewsMarks(ConsumerFactory<?, ?> consumerFactory, Clock clock) {
 		this.consumerFactory = consumerFactory;
+		this.clock = clock;
 	}
 
 	/**
-	 * Marks where news starts in partitions a listener is about to read back. When the
-	 * broker does not say, everything read is news, as if nothing were read back.
-	 * @param partitions the listener's partitions
+	 * Marks where news starts in a topic, before its listener starts reading it back.
+	 * @param topic the topic's name
 	 */
-	public void mark(Collection<TopicPartition> partitions) {
-		try (Consumer<?, ?> consumer = this.consumerFactory.createConsumer(null, "news-marks")) {
+	public void mark(String topic) {
+		this.markedAt.put(topic, this.clock.millis());
+		try (Consumer<?, ?> consumer = this.consumerFactory.createConsumer(null, "news-marks-" + topic)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
 			this.newsFrom.putAll(consumer.endOffsets(partitions, TIMEOUT));
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not read the end offsets of {}; what is read back is streamed as news: {}", partitions,
-					ex.toString());
+			log.warn("Could not read the end offsets of {}; records stamped before now are taken for history: {}",
+					topic, ex.toString());
 		}
 	}
 
 	/**
 	 * Whether a record is news.
 	 * @param record the record
-	 * @return {@code true} unless it was in its partition before the partition was marked
+	 * @return {@code true} unless it was in its partition when its topic was marked (or,
+	 * without the partition's end offset, it is stamped before the mark)
 	 */
 	public boolean isNews(ConsumerRecord<?, ?> record) {
 		Long from = this.newsFrom.get(new TopicPartition(record.topic(), record.partition()));
-		return from == null || record.offset() >= from;
+		if (from != null) {
+			return record.offset() >= from;
+		}
+		return record.timestamp() >= this.markedAt.getOrDefault(record.topic(), Long.MIN_VALUE);
 	}
 
 }

@@ -34,8 +34,9 @@ import io.eventsuite.events.Lengths;
  * its own task, for as long as the server's write waits, and once it falls
  * {@code backlog} events behind it is dropped: its browser reconnects with
  * {@code Last-Event-ID} and catches up from the history, as far back as it is kept. An
- * event is written once for all its clients, so a queued event costs a client a
- * reference. A client whose connection broke is dropped at its next write.
+ * event's SSE framing is built once for all its clients and a client's queue holds
+ * references; what a stalled client's queue keeps alive is the events themselves. A
+ * client whose connection broke is dropped at its next write.
  * <p>
  * <b>Each event once.</b> A client that reconnects with {@code Last-Event-ID} first gets
  * what it missed from the caller's history, then the live events. Subscribing,
@@ -142,8 +143,7 @@ public class SseBroadcaster implements AutoCloseable {
 		synchronized (lock(key)) {
 			Set<Client> members = this.clients.get(key);
 			if (members != null) {
-				// Written once for all clients: a queued event costs a client a
-				// reference.
+				// Built once for all clients: a queued event costs a client a reference.
 				Set<DataWithMediaType> written = event.toSse();
 				members.forEach((client) -> client.queue(written));
 			}
@@ -254,7 +254,25 @@ public class SseBroadcaster implements AutoCloseable {
 					this.queued.clear();
 				}
 				remove(this);
-				this.emitter.completeWithError(ex);
+				finish(ex);
+			}
+		}
+
+		/**
+		 * Completes the response, unless the container already has: after a client went
+		 * away, Tomcat refuses any further use of its request from another thread.
+		 */
+		private void finish(Throwable failure) {
+			try {
+				if (failure != null) {
+					this.emitter.completeWithError(failure);
+				}
+				else {
+					this.emitter.complete();
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("A client of {} was closed already: {}", this.key, ex.toString());
 			}
 		}
 
@@ -271,7 +289,7 @@ public class SseBroadcaster implements AutoCloseable {
 				}
 				if (droppedBecause != null) {
 					log.debug("Dropping a client of {}: {}", this.key, droppedBecause);
-					this.emitter.complete();
+					finish(null);
 					return;
 				}
 				if (next == null) {
@@ -280,7 +298,7 @@ public class SseBroadcaster implements AutoCloseable {
 				try {
 					this.emitter.send(next);
 				}
-				catch (IOException | IllegalStateException ex) {
+				catch (IOException | RuntimeException ex) {
 					synchronized (this) {
 						this.dropped = ex.toString();
 						this.queued.clear();
@@ -288,7 +306,7 @@ public class SseBroadcaster implements AutoCloseable {
 					}
 					log.debug("Dropping a client of {}: {}", this.key, ex.toString());
 					remove(this);
-					this.emitter.completeWithError(ex);
+					finish(ex);
 					return;
 				}
 			}
@@ -317,7 +335,7 @@ public class SseBroadcaster implements AutoCloseable {
 		public Event {
 			if (!Lengths.within(id, MAX_ID) || id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
 				throw new IllegalArgumentException(
-						"An event id of " + id.length() + " characters, or with a line break, cannot be an SSE id");
+						"An event id of " + id.length() + " UTF-16 units, or with a line break, cannot be an SSE id");
 			}
 		}
 
