@@ -12,11 +12,9 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import io.eventsuite.events.DomainEvent;
-import io.eventsuite.events.Topics;
 import io.eventsuite.events.chat.ChatMessageSent;
 import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.notification.live.NewsMarks;
-import io.eventsuite.support.kafka.EventTopics;
 
 /**
  * Reads every partition of {@code chat-messages} on every instance (no consumer group)
@@ -35,13 +33,11 @@ class ChatRoomsListener implements ConsumerSeekAware {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties, NewsMarks news, EventTopics topics) {
+	ChatRoomsListener(ChatRooms rooms, ChatHistoryProperties properties, NewsMarks news) {
 		this.rooms = rooms;
 		this.replay = properties.replay();
+		// Marked by the partition finder as this listener is set up.
 		this.news = news;
-		// Before the listener starts, which is after every bean is created: what it then
-		// reads back is history, and nothing written once this instance runs is.
-		news.mark(topics.name(Topics.CHAT_MESSAGES));
 	}
 
 	@KafkaListener(id = "chat-rooms", idIsGroup = false,

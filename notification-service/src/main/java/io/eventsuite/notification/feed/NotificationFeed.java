@@ -13,13 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.eventsuite.events.DomainEvent;
-import io.eventsuite.events.Topics;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.wire.CloudEvent;
 import io.eventsuite.notification.live.NewsMarks;
 import io.eventsuite.notification.live.RecentEvents;
 import io.eventsuite.notification.live.SseBroadcaster;
-import io.eventsuite.support.kafka.EventTopics;
 
 /**
  * Reads every partition of {@code notifications} on every instance (no consumer group),
@@ -40,12 +38,11 @@ class NotificationFeed implements ConsumerSeekAware {
 
 	private final Clock clock = Clock.systemUTC();
 
-	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties, NewsMarks news, EventTopics topics) {
+	NotificationFeed(SseBroadcaster broadcaster, FeedProperties properties, NewsMarks news) {
 		this.broadcaster = broadcaster;
 		this.properties = properties;
+		// Marked by the partition finder as this listener is set up.
 		this.news = news;
-		// Before the listener starts: what it then reads back is history.
-		news.mark(topics.name(Topics.NOTIFICATIONS));
 		this.recent = new RecentEvents<>(properties.perUser(), properties.maxUsers(), properties.maxNotifications(),
 				NotificationSent::notificationId);
 	}

@@ -24,13 +24,13 @@ import io.eventsuite.support.kafka.EventTopics;
 class LiveConfiguration {
 
 	@Bean
-	PartitionFinder partitionFinder(ConsumerFactory<?, ?> consumerFactory, EventTopics topics) {
-		return new PartitionFinder(consumerFactory, topics);
+	PartitionFinder partitionFinder(ConsumerFactory<?, ?> consumerFactory, EventTopics topics, NewsMarks news) {
+		return new PartitionFinder(consumerFactory, topics, news);
 	}
 
 	@Bean
-	NewsMarks newsMarks(ConsumerFactory<?, ?> consumerFactory) {
-		return new NewsMarks(consumerFactory);
+	NewsMarks newsMarks() {
+		return new NewsMarks();
 	}
 
 	@Bean

@@ -1,35 +1,27 @@
 package io.eventsuite.notification.live;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.core.ConsumerFactory;
-
 /**
  * Where news starts, for listeners that read back history when they start: each
- * partition's end offset when the listener was created, before it started (the last
- * stable offset, as the services read committed records only). A record before it is
- * history, to keep; from it on, news, to stream. Offsets, not timestamps: a producer's
- * clock, a transaction committed seconds after its records were sent, or a record copied
- * with its original time, would put news into the past. Where the broker did not say, the
- * record's timestamp against the time of the mark has to do.
+ * partition's end offset when the listener was set up, before it started (the last stable
+ * offset, as the services read committed records only). A record before it is history, to
+ * keep; from it on, news, to stream. Offsets, not timestamps: a producer's clock, a
+ * transaction committed seconds after its records were sent, or a record copied with its
+ * original time, would put news into the past. Where the broker did not say, the record's
+ * timestamp against the time of the mark has to do.
  */
 public class NewsMarks {
 
 	private static final Logger log = LoggerFactory.getLogger(NewsMarks.class);
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-	private final ConsumerFactory<?, ?> consumerFactory;
 
 	private final Clock clock;
 
@@ -37,27 +29,23 @@ public class NewsMarks {
 
 	private final Map<String, Long> markedAt = new ConcurrentHashMap<>();
 
-	public NewsMarks(ConsumerFactory<?, ?> consumerFactory) {
-		this(consumerFactory, Clock.systemUTC());
+	public NewsMarks() {
+		this(Clock.systemUTC());
 	}
 
-	NewsMarks(ConsumerFactory<?, ?> consumerFactory, Clock clock) {
-		this.consumerFactory = consumerFactory;
+	NewsMarks(Clock clock) {
 		this.clock = clock;
 	}
 
 	/**
 	 * Marks where news starts in a topic, before its listener starts reading it back.
 	 * @param topic the topic's name
+	 * @param endOffsets asks the broker for the end offsets of the topic's partitions
 	 */
-	public void mark(String topic) {
+	public void mark(String topic, Supplier<Map<TopicPartition, Long>> endOffsets) {
 		this.markedAt.put(topic, this.clock.millis());
-		try (Consumer<?, ?> consumer = this.consumerFactory.createConsumer(null, "news-marks-" + topic)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			this.newsFrom.putAll(consumer.endOffsets(partitions, TIMEOUT));
+		try {
+			this.newsFrom.putAll(endOffsets.get());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not read the end offsets of {}; records stamped before now are taken for history: {}",

@@ -2,10 +2,12 @@ package io.eventsuite.notification.live;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,9 @@ import io.eventsuite.support.kafka.EventTopics;
  * group. Asks the broker; when the topic does not exist yet (this service declares it,
  * but the listener is set up before the topic is created) or the broker does not answer
  * in time, it falls back to the configured partition count.
+ * <p>
+ * Asked while its listener is set up, before any listener starts, it also marks where
+ * news starts in the topic ({@link NewsMarks}), with the same consumer.
  */
 public class PartitionFinder {
 
@@ -29,9 +34,12 @@ public class PartitionFinder {
 
 	private final EventTopics topics;
 
-	public PartitionFinder(ConsumerFactory<?, ?> consumerFactory, EventTopics topics) {
+	private final NewsMarks news;
+
+	public PartitionFinder(ConsumerFactory<?, ?> consumerFactory, EventTopics topics, NewsMarks news) {
 		this.consumerFactory = consumerFactory;
 		this.topics = topics;
+		this.news = news;
 	}
 
 	/**
@@ -44,12 +52,17 @@ public class PartitionFinder {
 		try (Consumer<?, ?> consumer = this.consumerFactory.createConsumer(null, "partition-finder")) {
 			List<PartitionInfo> partitions = consumer.partitionsFor(name, TIMEOUT);
 			if (!partitions.isEmpty()) {
-				return partitions.stream().map((info) -> String.valueOf(info.partition())).toArray(String[]::new);
+				List<TopicPartition> listed = partitions.stream()
+					.map((info) -> new TopicPartition(name, info.partition()))
+					.toList();
+				this.news.mark(name, () -> consumer.endOffsets(listed, TIMEOUT));
+				return listed.stream().map((partition) -> String.valueOf(partition.partition())).toArray(String[]::new);
 			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not list the partitions of {}, using the configured count: {}", name, ex.toString());
 		}
+		this.news.mark(name, Map::of);
 		return IntStream.range(0, this.topics.partitions(topicId)).mapToObj(String::valueOf).toArray(String[]::new);
 	}
 

@@ -1,23 +1,24 @@
 package io.eventsuite.notification.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.chat.ChatMessageSent;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a listener reads back on start is history, what comes after it news: marked by
- * offset, on a real broker.
+ * offset, on a real broker, and by timestamp when the broker cannot say.
  */
 @KafkaIntegrationTest
 class NewsMarksIntegrationTests {
@@ -42,12 +43,17 @@ class NewsMarksIntegrationTests {
 	void recordsBeforeTheMarkAreHistoryAndFromItOnNews() {
 		String topic = "news-marks-" + UUID.randomUUID();
 		EventWriter.ensureTopic(topic);
-		NewsMarks marks = new NewsMarks(this.consumerFactory);
+		NewsMarks marks = new NewsMarks();
 		// One room, one partition: the three records share it.
-		try (EventWriter writer = EventWriter.as("/test"); TopicReader reader = TopicReader.of(topic)) {
+		try (EventWriter writer = EventWriter.as("/test");
+				TopicReader reader = TopicReader.of(topic);
+				Consumer<?, ?> consumer = this.consumerFactory.createConsumer(null, "news-marks-test")) {
 			writer.write(topic, message("before"));
 			writer.write(topic, message("before, too"));
-			marks.mark(topic);
+			List<TopicPartition> partitions = IntStream.range(0, 6)
+				.mapToObj((partition) -> new TopicPartition(topic, partition))
+				.toList();
+			marks.mark(topic, () -> consumer.endOffsets(partitions, Duration.ofSeconds(10)));
 			writer.write(topic, message("after"));
 
 			List<ConsumerRecord<String, CloudEvent<DomainEvent>>> read = reader.awaitRecords(3, (r) -> true);
@@ -58,12 +64,10 @@ class NewsMarksIntegrationTests {
 	@Test
 	void withoutTheBrokersEndOffsetsTheRecordsTimestampDecides() {
 		Instant markedAt = Instant.parse("2026-11-25T10:00:00Z");
-		// Nothing listens on port 1: the broker cannot be asked.
-		ConsumerFactory<String, String> unreachable = new DefaultKafkaConsumerFactory<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1"), new StringDeserializer(),
-				new StringDeserializer());
-		NewsMarks marks = new NewsMarks(unreachable, Clock.fixed(markedAt, ZoneOffset.UTC));
-		marks.mark("chat-messages");
+		NewsMarks marks = new NewsMarks(Clock.fixed(markedAt, ZoneOffset.UTC));
+		marks.mark("chat-messages", () -> {
+			throw new TimeoutException("the broker did not answer");
+		});
 
 		assertThat(marks.isNews(stamped("chat-messages", markedAt.minusMillis(1)))).isFalse();
 		assertThat(marks.isNews(stamped("chat-messages", markedAt))).isTrue();
