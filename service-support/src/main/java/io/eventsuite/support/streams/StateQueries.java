@@ -286,9 +286,8 @@ public class StateQueries {
 		CompletableFuture<HttpResponse<byte[]>> sent = http().sendAsync(request.build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		// The request's timeout covers the wait for the headers only (until JDK 26): a
-		// peer
-		// that stops in the middle of its body would hold this read for ever. On time out
-		// the exchange is cancelled too, or its connection would stay open.
+		// peer that stops in the middle of its body would hold this read for ever. On
+		// time out the exchange is cancelled too, or its connection would stay open.
 		return sent.copy()
 			.orTimeout(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((response, failure) -> {

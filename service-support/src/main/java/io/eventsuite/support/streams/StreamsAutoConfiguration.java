@@ -72,14 +72,11 @@ public class StreamsAutoConfiguration {
 	StreamsBuilderFactoryBeanConfigurer startWhenTheWebServerListens() {
 		return (factoryBean) -> {
 			factoryBean.setAutoStartup(false);
-			// A dead letter is the record as it was read, and a compressed batch at the
-			// broker's 1 MB limit unpacks to more: the Streams producer writes records up
-			// to
-			// what the dead-letter topic takes. At Kafka's 1 MB, the dead letter of a 3
-			// MB
-			// value failed the producer, and the thread that replaced the dead stream
-			// thread
-			// read the same record again, for ever.
+			// A dead letter is the record as it was read, and a compressed batch at
+			// the broker's 1 MB limit unpacks to more: the Streams producer writes
+			// records up to what the dead-letter topic takes. At Kafka's 1 MB, the
+			// dead letter of a 3 MB value failed the producer, and the thread that
+			// replaced the dead stream thread read the same record again, for ever.
 			Properties configuration = factoryBean.getStreamsConfiguration();
 			if (configuration != null) {
 				configuration.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
