@@ -1,8 +1,11 @@
 package io.eventsuite.test;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -12,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -53,7 +57,7 @@ public final class EventWriter implements AutoCloseable {
 	public static void ensureTopic(String topic) {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()))) {
-			admin.createTopics(java.util.List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			if (!(ex.getCause() instanceof TopicExistsException)) {
@@ -86,6 +90,29 @@ public final class EventWriter implements AutoCloseable {
 		try {
 			this.producer.send(new ProducerRecord<>(topic, cloudEvent.key(), cloudEvent)).get(30, TimeUnit.SECONDS);
 			return cloudEvent;
+		}
+		catch (InterruptedException | ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Writes many events at once, each keyed by its key, and waits for the broker's
+	 * acknowledgement of every one: a backlog or a history in the time a few writes take
+	 * one at a time.
+	 * @param topic the topic
+	 * @param events the events, in the order to write them
+	 */
+	public void writeAll(String topic, List<? extends DomainEvent> events) {
+		List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+		for (DomainEvent event : events) {
+			CloudEvent<DomainEvent> cloudEvent = CloudEvent.of(this.source, event);
+			sent.add(this.producer.send(new ProducerRecord<>(topic, cloudEvent.key(), cloudEvent)));
+		}
+		try {
+			for (Future<RecordMetadata> acknowledged : sent) {
+				acknowledged.get(30, TimeUnit.SECONDS);
+			}
 		}
 		catch (InterruptedException | ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException(ex);

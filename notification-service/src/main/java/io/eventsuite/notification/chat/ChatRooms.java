@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.eventsuite.events.chat.ChatMessageSent;
+import io.eventsuite.notification.live.HeapWeights;
 import io.eventsuite.notification.live.RecentEvents;
 import io.eventsuite.notification.live.SseBroadcaster;
 import io.eventsuite.support.kafka.Delivery;
@@ -31,8 +32,7 @@ class ChatRooms {
 	ChatRooms(ChatMessagePublisher publisher, SseBroadcaster broadcaster, ChatHistoryProperties properties) {
 		this.publisher = publisher;
 		this.broadcaster = broadcaster;
-		this.history = new RecentEvents<>(properties.perRoom(), properties.maxRooms(), properties.maxMessages(),
-				RoomMessage::eventId);
+		this.history = new RecentEvents<>(properties.limits(), RoomMessage::eventId, RoomMessage::weight);
 	}
 
 	CompletableFuture<SentMessage> send(String roomId, String senderId, String text) {
@@ -112,6 +112,15 @@ class ChatRooms {
 	 * @param message the message
 	 */
 	private record RoomMessage(String eventId, ChatMessageSent message) {
+
+		/**
+		 * What a kept message holds besides its texts: this record, the message, its id
+		 * and time, and its entries in the history.
+		 */
+		long weight() {
+			return HeapWeights.of(256, this.eventId, this.message.roomId(), this.message.senderId(),
+					this.message.text());
+		}
 
 		SseBroadcaster.Event toEvent() {
 			return new SseBroadcaster.Event("chat-message", this.eventId, this.message);

@@ -48,11 +48,21 @@ class ChatRoomsListener implements ConsumerSeekAware {
 		if (record.value().data() instanceof ChatMessageSent message) {
 			this.rooms.deliver(record.value().id(), message, this.news.isNews(record));
 		}
+		this.news.handled(record);
 	}
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
 		callback.seekToTimestamp(assignments.keySet(), this.clock.instant().minus(this.replay).toEpochMilli());
+	}
+
+	/**
+	 * A partition with no record for a moment: where it stands tells whether it is read
+	 * back.
+	 */
+	@Override
+	public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		this.news.quiet(assignments);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.eventsuite.events.DomainEvent;
 import io.eventsuite.events.notification.NotificationSent;
 import io.eventsuite.events.wire.CloudEvent;
+import io.eventsuite.notification.live.HeapWeights;
 import io.eventsuite.notification.live.NewsMarks;
 import io.eventsuite.notification.live.RecentEvents;
 import io.eventsuite.notification.live.SseBroadcaster;
@@ -43,8 +44,8 @@ class NotificationFeed implements ConsumerSeekAware {
 		this.properties = properties;
 		// Marked by the partition finder as this listener is set up.
 		this.news = news;
-		this.recent = new RecentEvents<>(properties.perUser(), properties.maxUsers(), properties.maxNotifications(),
-				NotificationSent::notificationId);
+		this.recent = new RecentEvents<>(properties.limits(), NotificationSent::notificationId,
+				NotificationFeed::weight);
 	}
 
 	@KafkaListener(id = "notification-feed", idIsGroup = false,
@@ -71,12 +72,22 @@ class NotificationFeed implements ConsumerSeekAware {
 				}
 			});
 		}
+		this.news.handled(record);
 	}
 
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
 		callback.seekToTimestamp(assignments.keySet(),
 				this.clock.instant().minus(this.properties.replay()).toEpochMilli());
+	}
+
+	/**
+	 * A partition with no record for a moment: where it stands tells whether it is read
+	 * back.
+	 */
+	@Override
+	public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		this.news.quiet(assignments);
 	}
 
 	List<NotificationSent> recent(String userId) {
@@ -94,6 +105,15 @@ class NotificationFeed implements ConsumerSeekAware {
 	SseEmitter stream(String userId, String lastEventId) {
 		return this.broadcaster.subscribe(streamKey(userId), () -> SseBroadcaster.resumes(lastEventId)
 				? this.recent.after(userId, lastEventId).stream().map(NotificationFeed::event).toList() : List.of());
+	}
+
+	/**
+	 * What a kept notification holds besides its texts: the record, its id and time, and
+	 * its entries in the history.
+	 */
+	static long weight(NotificationSent notification) {
+		return HeapWeights.of(320, notification.userId(), notification.title(), notification.body(),
+				notification.sourceEventId());
 	}
 
 	private static SseBroadcaster.Event event(NotificationSent notification) {

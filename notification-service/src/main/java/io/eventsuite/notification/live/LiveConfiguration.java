@@ -1,15 +1,20 @@
 package io.eventsuite.notification.live;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.eventsuite.support.kafka.EventTopics;
@@ -23,6 +28,12 @@ import io.eventsuite.support.kafka.EventTopics;
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration {
 
+	/**
+	 * How long a partition goes without a record before its listener is told: what a
+	 * read-back ending on a commit marker adds to the time to ready.
+	 */
+	static final Duration QUIET_AFTER = Duration.ofMillis(200);
+
 	@Bean
 	PartitionFinder partitionFinder(ConsumerFactory<?, ?> consumerFactory, EventTopics topics, NewsMarks news) {
 		return new PartitionFinder(consumerFactory, topics, news);
@@ -34,8 +45,30 @@ class LiveConfiguration {
 	}
 
 	@Bean
-	SseBroadcaster sseBroadcaster(LiveProperties properties) {
-		return new SseBroadcaster(properties.streamTimeout(), properties.clientBacklog(), senders());
+	ReadBackCheck readBackCheck(NewsMarks news) {
+		return new ReadBackCheck(news);
+	}
+
+	/**
+	 * Tells the publish-subscribe listeners (the containers with partitions of their own)
+	 * of a partition that has had no record for a moment, with its position: how they
+	 * learn that a read-back ended on a transaction's commit marker, after the last
+	 * record ({@link NewsMarks}). Only {@code ConsumerSeekAware} listeners are told; the
+	 * others get an event no one listens to.
+	 * @return the customizer Spring Boot applies to every listener container
+	 */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> quietPartitions() {
+		return (container) -> {
+			if (container.getContainerProperties().getTopicPartitions() != null) {
+				container.getContainerProperties().setIdlePartitionEventInterval(QUIET_AFTER.toMillis());
+			}
+		};
+	}
+
+	@Bean
+	SseBroadcaster sseBroadcaster(LiveProperties properties, JsonMapper json) {
+		return new SseBroadcaster(properties.streamTimeout(), properties.backlog(), senders(), json);
 	}
 
 	/**

@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * transaction committed seconds after its records were sent, or a record copied with its
  * original time, would put news into the past. Where the broker did not say, the record's
  * timestamp against the time of the mark has to do.
+ * <p>
+ * The marks also say when the history is read back: a partition is, once its listener has
+ * handled the record just before its mark, or has been told the partition is quiet at a
+ * position at or past it (a partition ends on a transaction's commit marker, which is no
+ * record). Until every marked partition is, the instance is not ready
+ * ({@link ReadBackCheck}): a client resuming on it would miss what it had not read yet.
  */
 public class NewsMarks {
 
@@ -28,6 +34,9 @@ public class NewsMarks {
 	private final Map<TopicPartition, Long> newsFrom = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> markedAt = new ConcurrentHashMap<>();
+
+	/** The marked partitions not read back yet, and their marks. */
+	private final Map<TopicPartition, Long> readingBack = new ConcurrentHashMap<>();
 
 	public NewsMarks() {
 		this(Clock.systemUTC());
@@ -45,7 +54,14 @@ public class NewsMarks {
 	public void mark(String topic, Supplier<Map<TopicPartition, Long>> endOffsets) {
 		this.markedAt.put(topic, this.clock.millis());
 		try {
-			this.newsFrom.putAll(endOffsets.get());
+			Map<TopicPartition, Long> offsets = endOffsets.get();
+			this.newsFrom.putAll(offsets);
+			// An empty partition has nothing to read back.
+			offsets.forEach((partition, offset) -> {
+				if (offset > 0) {
+					this.readingBack.put(partition, offset);
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not read the end offsets of {}; records stamped before now are taken for history: {}",
@@ -65,6 +81,39 @@ public class NewsMarks {
 			return record.offset() >= from;
 		}
 		return record.timestamp() >= this.markedAt.getOrDefault(record.topic(), Long.MIN_VALUE);
+	}
+
+	/**
+	 * Notes that a listener has handled a record.
+	 * @param record the record, handled
+	 */
+	public void handled(ConsumerRecord<?, ?> record) {
+		if (!this.readingBack.isEmpty()) {
+			readTo(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+		}
+	}
+
+	/**
+	 * Notes where a listener stands in partitions it has handled every record of (they
+	 * are quiet): read back, if at or past their marks.
+	 * @param positions the partitions' next offsets
+	 */
+	public void quiet(Map<TopicPartition, Long> positions) {
+		if (!this.readingBack.isEmpty()) {
+			positions.forEach(this::readTo);
+		}
+	}
+
+	/**
+	 * The partitions not read back yet.
+	 * @return each one's mark, where its history ends
+	 */
+	public Map<TopicPartition, Long> readingBack() {
+		return Map.copyOf(this.readingBack);
+	}
+
+	private void readTo(TopicPartition partition, long next) {
+		this.readingBack.computeIfPresent(partition, (p, mark) -> (next >= mark) ? null : mark);
 	}
 
 }

@@ -11,45 +11,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * The latest events of each key (a user, a room), newest first, bounded three ways: so
- * many per key, so many keys, so many in all. An event seen twice (same id) is kept once.
- * The keys read or written least recently are forgotten first, whole.
+ * The latest events of each key (a user, a room), newest first, bounded four ways: so
+ * many per key, so many keys, so many events and so many bytes in all. An event seen
+ * twice (same id) is kept once. The keys read or written least recently are forgotten
+ * first, whole; a key over the bytes in all on its own loses its oldest events.
  * <p>
- * The bound in all is what holds the heap: a kept notification costs about 400 bytes
- * (measured on Java 25 with compact object headers), a chat message about 360 plus its
- * text.
+ * The bounds in all are what hold the heap. The count holds it for the events a service
+ * writes itself (a kept notification costs about 400 bytes, measured on Java 25 with
+ * compact object headers; a chat message about 360 plus its text). The bytes hold it for
+ * what any other producer may write within the contract's limits: 50,000 notifications of
+ * 2,000 emoji each would have taken some 650 MB.
  *
  * @param <T> the event
  */
 public class RecentEvents<T> {
 
-	private final int perKey;
-
-	private final int maxKeys;
-
-	private final int maxEvents;
+	private final Limits limits;
 
 	private final Function<T, ?> id;
+
+	private final ToLongFunction<T> weight;
 
 	/** In access order: iteration starts at the key read or written least recently. */
 	private final Map<String, KeyEvents<T>> byKey = new LinkedHashMap<>(16, 0.75f, true);
 
 	private int kept;
 
+	private long keptBytes;
+
 	/**
 	 * Creates an empty history.
-	 * @param perKey the most events kept per key
-	 * @param maxKeys the most keys kept
-	 * @param maxEvents the most events kept, all keys together
+	 * @param limits how much it keeps
 	 * @param id an event's id: its {@code toString()} is the SSE id a client resumes from
+	 * @param weight an event's bytes, from above ({@link HeapWeights})
 	 */
-	public RecentEvents(int perKey, int maxKeys, int maxEvents, Function<T, ?> id) {
-		this.perKey = Math.min(perKey, maxEvents);
-		this.maxKeys = maxKeys;
-		this.maxEvents = maxEvents;
+	public RecentEvents(Limits limits, Function<T, ?> id, ToLongFunction<T> weight) {
+		this.limits = limits;
 		this.id = id;
+		this.weight = weight;
 	}
 
 	/**
@@ -61,22 +63,29 @@ public class RecentEvents<T> {
 	public synchronized boolean add(String key, T event) {
 		KeyEvents<T> events = this.byKey.computeIfAbsent(key, (k) -> new KeyEvents<>());
 		int before = events.newestFirst.size();
-		if (!events.add(event, this.id, this.perKey)) {
+		long bytesBefore = events.bytes;
+		if (!events.add(event, this)) {
 			return false;
 		}
 		this.kept += events.newestFirst.size() - before;
+		this.keptBytes += events.bytes - bytesBefore;
 		forgetLeastRecentKeys();
 		return true;
 	}
 
 	/**
-	 * Never reaches the key just written, the most recent: no key keeps more than the
-	 * bound in all, so forgetting the others is always enough.
+	 * Reaches the key just written, the most recent, only if its newest event alone
+	 * weighs more than the bytes in all (the contract's limits keep events far below any
+	 * sensible bound): no key keeps more than the bounds in all otherwise, so forgetting
+	 * the others is enough.
 	 */
 	private void forgetLeastRecentKeys() {
 		Iterator<KeyEvents<T>> leastRecentFirst = this.byKey.values().iterator();
-		while (this.byKey.size() > this.maxKeys || this.kept > this.maxEvents) {
-			this.kept -= leastRecentFirst.next().newestFirst.size();
+		while (this.byKey.size() > this.limits.maxKeys() || this.kept > this.limits.maxEvents()
+				|| this.keptBytes > this.limits.maxBytes()) {
+			KeyEvents<T> forgotten = leastRecentFirst.next();
+			this.kept -= forgotten.newestFirst.size();
+			this.keptBytes -= forgotten.bytes;
 			leastRecentFirst.remove();
 		}
 	}
@@ -119,6 +128,11 @@ public class RecentEvents<T> {
 		return this.kept;
 	}
 
+	/** What the kept events weigh, all keys together. */
+	synchronized long keptBytes() {
+		return this.keptBytes;
+	}
+
 	/**
 	 * One key's events, newest first, and their ids: a listener reads every event, so the
 	 * check for a repeat is a set lookup rather than a walk through the list (a fifth of
@@ -130,16 +144,37 @@ public class RecentEvents<T> {
 
 		private final Set<Object> ids = new HashSet<>();
 
-		boolean add(T event, Function<T, ?> id, int limit) {
-			if (!this.ids.add(id.apply(event))) {
+		private long bytes;
+
+		boolean add(T event, RecentEvents<T> recent) {
+			if (!this.ids.add(recent.id.apply(event))) {
 				return false;
 			}
 			this.newestFirst.addFirst(event);
-			while (this.newestFirst.size() > limit) {
-				this.ids.remove(id.apply(this.newestFirst.removeLast()));
+			this.bytes += recent.weight.applyAsLong(event);
+			Limits limits = recent.limits;
+			// The newest stays here, whatever it weighs; see forgetLeastRecentKeys.
+			while (this.newestFirst.size() > 1 && (this.newestFirst.size() > limits.perKey()
+					|| this.newestFirst.size() > limits.maxEvents() || this.bytes > limits.maxBytes())) {
+				T oldest = this.newestFirst.removeLast();
+				this.ids.remove(recent.id.apply(oldest));
+				this.bytes -= recent.weight.applyAsLong(oldest);
 			}
 			return true;
 		}
+
+	}
+
+	/**
+	 * How much a history keeps.
+	 *
+	 * @param perKey the most events kept per key
+	 * @param maxKeys the most keys kept
+	 * @param maxEvents the most events kept, all keys together
+	 * @param maxBytes the most bytes kept, all keys together, as the events' weights
+	 * count them
+	 */
+	public record Limits(int perKey, int maxKeys, int maxEvents, long maxBytes) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.eventsuite.notification.live;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
@@ -31,12 +33,13 @@ import io.eventsuite.events.Lengths;
  * <b>No client holds up another.</b> Broadcasting only queues an event for each client;
  * each client's queue is written to its connection by a task of its own on the sending
  * executor. A client that stops reading (a laptop asleep, a dead mobile link) blocks only
- * its own task, for as long as the server's write waits, and once it falls
- * {@code backlog} events behind it is dropped: its browser reconnects with
+ * its own task, for as long as the server's write waits, and once it falls so many events
+ * or so many bytes behind ({@link Backlog}) it is dropped: its browser reconnects with
  * {@code Last-Event-ID} and catches up from the history, as far back as it is kept. An
- * event's SSE framing is built once for all its clients and a client's queue holds
- * references; what a stalled client's queue keeps alive is the events themselves. A
- * client whose connection broke is dropped at its next write.
+ * event is written as JSON and framed once for all its clients, and a client's queue
+ * holds references to those frames: what a stalled client keeps alive is the frames it
+ * has not been sent, up to its bound in bytes. A client whose connection broke is dropped
+ * at its next write.
  * <p>
  * <b>Each event once.</b> A client that reconnects with {@code Last-Event-ID} first gets
  * what it missed from the caller's history, then the live events. Subscribing,
@@ -48,6 +51,12 @@ public class SseBroadcaster implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SseBroadcaster.class);
 
+	/**
+	 * What a frame holds besides its texts: the set, its three parts and the framing
+	 * around the data.
+	 */
+	private static final long FRAME_OVERHEAD = 256;
+
 	/** Enough that keys rarely share a lock, few enough to cost nothing. */
 	private static final int LOCKS = 64;
 
@@ -57,28 +66,33 @@ public class SseBroadcaster implements AutoCloseable {
 
 	private final Duration timeout;
 
-	private final int backlog;
+	private final Backlog backlog;
 
 	private final Executor senders;
+
+	private final JsonMapper json;
 
 	private final LongFunction<SseEmitter> emitters;
 
 	/**
 	 * Creates a broadcaster.
 	 * @param timeout how long a connection stays open
-	 * @param backlog the most events queued for one client before it is dropped
+	 * @param backlog how far behind a client may fall before it is dropped
 	 * @param senders runs the clients' writes, shut down by {@link #close()} if it is an
 	 * {@link ExecutorService}; a client that stops reading holds one of its threads until
 	 * the server's write times out
+	 * @param json writes the events' data, as the application's HTTP answers are written
 	 */
-	public SseBroadcaster(Duration timeout, int backlog, Executor senders) {
-		this(timeout, backlog, senders, SseEmitter::new);
+	public SseBroadcaster(Duration timeout, Backlog backlog, Executor senders, JsonMapper json) {
+		this(timeout, backlog, senders, json, SseEmitter::new);
 	}
 
-	SseBroadcaster(Duration timeout, int backlog, Executor senders, LongFunction<SseEmitter> emitters) {
+	SseBroadcaster(Duration timeout, Backlog backlog, Executor senders, JsonMapper json,
+			LongFunction<SseEmitter> emitters) {
 		this.timeout = timeout;
 		this.backlog = backlog;
 		this.senders = senders;
+		this.json = json;
 		this.emitters = emitters;
 		Arrays.setAll(this.locks, (i) -> new Object());
 	}
@@ -96,14 +110,16 @@ public class SseBroadcaster implements AutoCloseable {
 	/**
 	 * Connects a client. The first thing it receives is a comment, which also sends the
 	 * response headers, so the client knows at once that it is subscribed; then what it
-	 * missed, then every event broadcast after that.
+	 * missed, then every event broadcast after that. What it missed does not count
+	 * against its backlog: the history bounds it, and a client dropped for it would
+	 * reconnect and be given the same again.
 	 * @param key what the client listens to
 	 * @param missed the events the client missed, oldest first, asked for under the key's
 	 * lock
 	 * @return the emitter to return from the controller
 	 */
 	public SseEmitter subscribe(String key, Supplier<List<Event>> missed) {
-		Client client = new Client(key, this.emitters.apply(this.timeout.toMillis()));
+		Client client = new Client(key, this.emitters.apply(this.timeout.toMillis()), this.backlog);
 		client.emitter.onCompletion(() -> remove(client));
 		client.emitter.onTimeout(() -> remove(client));
 		client.emitter.onError((ex) -> remove(client));
@@ -119,8 +135,10 @@ public class SseBroadcaster implements AutoCloseable {
 				members.add(client);
 				return members;
 			});
-			client.queue(SseEmitter.event().comment("subscribed to " + key).build());
-			caughtUp.forEach((event) -> client.queue(event.toSse()));
+			List<Frame> frames = new ArrayList<>(caughtUp.size() + 1);
+			frames.add(Frame.comment("subscribed to " + key));
+			caughtUp.forEach((event) -> frames.add(frame(event)));
+			client.catchUp(frames);
 		}
 		return client.emitter;
 	}
@@ -143,9 +161,10 @@ public class SseBroadcaster implements AutoCloseable {
 		synchronized (lock(key)) {
 			Set<Client> members = this.clients.get(key);
 			if (members != null) {
-				// Built once for all clients: a queued event costs a client a reference.
-				Set<DataWithMediaType> written = event.toSse();
-				members.forEach((client) -> client.queue(written));
+				// Written and framed once for all clients: a queued event costs a client
+				// a reference.
+				Frame frame = frame(event);
+				members.forEach((client) -> client.queue(frame));
 			}
 		}
 	}
@@ -167,7 +186,7 @@ public class SseBroadcaster implements AutoCloseable {
 	 * finds dead clients.
 	 */
 	public void heartbeat() {
-		Set<DataWithMediaType> heartbeat = SseEmitter.event().comment("heartbeat").build();
+		Frame heartbeat = Frame.comment("heartbeat");
 		this.clients.values().forEach((members) -> members.forEach((client) -> client.queue(heartbeat)));
 	}
 
@@ -191,6 +210,15 @@ public class SseBroadcaster implements AutoCloseable {
 		}
 	}
 
+	private Frame frame(Event event) {
+		// As text: the converter for strings writes it as it is, and a client's bound
+		// counts what it holds.
+		String data = this.json.writeValueAsString(event.data());
+		return new Frame(
+				SseEmitter.event().name(event.name()).id(event.id()).data(data, MediaType.APPLICATION_JSON).build(),
+				HeapWeights.of(FRAME_OVERHEAD, event.name(), event.id(), data));
+	}
+
 	private Object lock(String key) {
 		return this.locks[Math.floorMod(key.hashCode(), LOCKS)];
 	}
@@ -203,8 +231,8 @@ public class SseBroadcaster implements AutoCloseable {
 	}
 
 	/**
-	 * One connection: its queue of events, and whether a task is writing them. At most
-	 * one task writes to a connection at a time, so its events leave in the order queued.
+	 * One connection: its queue of frames, and whether a task is writing them. At most
+	 * one task writes to a connection at a time, so its frames leave in the order queued.
 	 */
 	private final class Client {
 
@@ -212,32 +240,53 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private final SseEmitter emitter;
 
-		private final Deque<Set<DataWithMediaType>> queued = new ArrayDeque<>();
+		private final Deque<Frame> queued = new ArrayDeque<>();
+
+		/** The backlog, raised by what the client was given at once when it joined. */
+		private int maxEvents;
+
+		private long maxBytes;
+
+		private long queuedBytes;
 
 		private boolean writing;
 
 		private String dropped;
 
-		Client(String key, SseEmitter emitter) {
+		Client(String key, SseEmitter emitter, Backlog backlog) {
 			this.key = key;
 			this.emitter = emitter;
+			this.maxEvents = backlog.events();
+			this.maxBytes = backlog.bytes();
 		}
 
-		void queue(Set<DataWithMediaType> event) {
+		void catchUp(List<Frame> frames) {
+			synchronized (this) {
+				for (Frame frame : frames) {
+					// Saturating: a bound of MAX_VALUE means none.
+					this.maxEvents = (int) Math.min((long) this.maxEvents + 1, Integer.MAX_VALUE);
+					this.maxBytes = (this.maxBytes > Long.MAX_VALUE - frame.bytes()) ? Long.MAX_VALUE
+							: this.maxBytes + frame.bytes();
+				}
+			}
+			frames.forEach(this::queue);
+		}
+
+		void queue(Frame frame) {
 			synchronized (this) {
 				if (this.dropped != null) {
 					return;
 				}
-				if (this.queued.size() >= SseBroadcaster.this.backlog) {
+				if (this.queued.size() >= this.maxEvents || this.queuedBytes + frame.bytes() > this.maxBytes) {
 					// Completing the emitter here would wait for the write it is stuck
-					// in;
-					// the writing task completes it when that write returns.
-					this.dropped = "it fell " + this.queued.size() + " events behind";
-					this.queued.clear();
+					// in; the writing task completes it when that write returns.
+					this.dropped = "it fell " + this.queued.size() + " events (" + this.queuedBytes + " bytes) behind";
+					clearQueue();
 					remove(this);
 				}
 				else {
-					this.queued.add(event);
+					this.queued.add(frame);
+					this.queuedBytes += frame.bytes();
 				}
 				if (this.writing) {
 					return;
@@ -251,11 +300,16 @@ public class SseBroadcaster implements AutoCloseable {
 				synchronized (this) {
 					this.writing = false;
 					this.dropped = "no thread could write to it";
-					this.queued.clear();
+					clearQueue();
 				}
 				remove(this);
 				finish(ex);
 			}
+		}
+
+		private void clearQueue() {
+			this.queued.clear();
+			this.queuedBytes = 0;
 		}
 
 		/**
@@ -278,10 +332,13 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private void write() {
 			while (true) {
-				Set<DataWithMediaType> next;
+				Frame next;
 				String droppedBecause;
 				synchronized (this) {
 					next = this.queued.poll();
+					if (next != null) {
+						this.queuedBytes -= next.bytes();
+					}
 					droppedBecause = this.dropped;
 					if (next == null) {
 						this.writing = false;
@@ -296,12 +353,12 @@ public class SseBroadcaster implements AutoCloseable {
 					return;
 				}
 				try {
-					this.emitter.send(next);
+					this.emitter.send(next.parts());
 				}
 				catch (IOException | RuntimeException ex) {
 					synchronized (this) {
 						this.dropped = ex.toString();
-						this.queued.clear();
+						clearQueue();
 						this.writing = false;
 					}
 					log.debug("Dropping a client of {}: {}", this.key, ex.toString());
@@ -339,8 +396,32 @@ public class SseBroadcaster implements AutoCloseable {
 			}
 		}
 
-		Set<DataWithMediaType> toSse() {
-			return SseEmitter.event().name(this.name).id(this.id).data(this.data, MediaType.APPLICATION_JSON).build();
+	}
+
+	/**
+	 * How far behind a client may fall (it stopped reading, or reads slower than its
+	 * key's events come) before it is dropped. A queued event costs a client a reference
+	 * to its frame; what the bound in bytes holds is the frames that only stalled clients
+	 * still keep.
+	 *
+	 * @param events the most events queued for one client
+	 * @param bytes the most bytes of frames queued for one client, as {@link HeapWeights}
+	 * counts them
+	 */
+	public record Backlog(int events, long bytes) {
+
+	}
+
+	/**
+	 * An event or comment as written to a stream.
+	 *
+	 * @param parts the framing and the data, as an emitter sends them
+	 * @param bytes their weight, from above ({@link HeapWeights})
+	 */
+	private record Frame(Set<DataWithMediaType> parts, long bytes) {
+
+		static Frame comment(String text) {
+			return new Frame(SseEmitter.event().comment(text).build(), HeapWeights.of(FRAME_OVERHEAD, text));
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ import static org.awaitility.Awaitility.await;
 class ChatIntegrationTests {
 
 	private static final int MESSAGES = 20;
+
+	/** Chat messages a fresh instance reads back, in one partition. */
+	private static final int READ_BACK = 50_000;
 
 	@LocalServerPort
 	int port;
@@ -88,6 +92,36 @@ class ChatIntegrationTests {
 				expected.addAll(next);
 				assertThat(messageIds(resumed.awaitEvents(4))).containsExactlyElementsOf(expected);
 			}
+		}
+	}
+
+	@Test
+	void aFreshInstanceIsReadyOnlyOnceItHasReadBackTheHistory() {
+		// A topic of its own, read by instance B alone: one room, so one partition,
+		// long enough that reading it back takes longer than starting does.
+		String topic = "chat-read-back-" + UUID.randomUUID();
+		String room = "room-" + UUID.randomUUID();
+		EventWriter.ensureTopic(topic);
+		List<ChatMessageSent> history = IntStream.range(0, READ_BACK)
+			.mapToObj((n) -> new ChatMessageSent(UUID.randomUUID(), room, "s", "message " + n, Instant.now()))
+			.toList();
+		try (EventWriter writer = EventWriter.as("/test")) {
+			writer.writeAll(topic, history);
+		}
+
+		try (ServiceInstance instanceB = ServiceInstance.start(NotificationServiceApplication.class,
+				"eventsuite.notifications.group-id=chat-test-" + room, "eventsuite.topics.chat-messages.name=" + topic,
+				"management.endpoint.health.group.readiness.show-details=always")) {
+			ServiceClient onB = instanceB.client();
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> onB.get("/readyz").statusCode() == 200);
+
+			JsonNode newestFirst = ServiceClient.json(onB.get("/api/chat/rooms/" + room + "/messages"));
+			assertThat(newestFirst).as("the room's history as soon as the instance is ready").isNotEmpty();
+			assertThat(newestFirst.get(0).get("text").asString()).isEqualTo("message " + (READ_BACK - 1));
+			assertThat(ServiceClient.json(onB.get("/actuator/health/readiness")).toString())
+				.contains("\"history\":{\"status\":\"UP\"");
 		}
 	}
 

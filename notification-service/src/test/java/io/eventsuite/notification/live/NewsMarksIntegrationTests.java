@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -71,6 +72,35 @@ class NewsMarksIntegrationTests {
 
 		assertThat(marks.isNews(stamped("chat-messages", markedAt.minusMillis(1)))).isFalse();
 		assertThat(marks.isNews(stamped("chat-messages", markedAt))).isTrue();
+	}
+
+	@Test
+	void aPartitionIsReadBackOnceTheRecordBeforeItsMarkIsHandled() {
+		NewsMarks marks = new NewsMarks();
+		marks.mark("chat-messages", () -> Map.of(partition(0), 43L, partition(1), 0L));
+		assertThat(marks.readingBack()).as("an empty partition has nothing to read back")
+			.containsOnlyKeys(partition(0));
+
+		marks.handled(stamped("chat-messages", Instant.now()));
+		assertThat(marks.readingBack()).as("offset 42, the last before the mark").isEmpty();
+	}
+
+	@Test
+	void aPartitionEndingOnACommitMarkerIsReadBackOnceItIsQuietAtTheMark() {
+		NewsMarks marks = new NewsMarks();
+		// Offset 42 is the last record; 43 the marker of its transaction.
+		marks.mark("chat-messages", () -> Map.of(partition(0), 44L));
+		marks.handled(stamped("chat-messages", Instant.now()));
+		assertThat(marks.readingBack()).containsOnlyKeys(partition(0));
+
+		marks.quiet(Map.of(partition(0), 43L));
+		assertThat(marks.readingBack()).as("quiet before the marker").containsOnlyKeys(partition(0));
+		marks.quiet(Map.of(partition(0), 44L));
+		assertThat(marks.readingBack()).isEmpty();
+	}
+
+	private static TopicPartition partition(int partition) {
+		return new TopicPartition("chat-messages", partition);
 	}
 
 	private static ConsumerRecord<String, String> stamped(String topic, Instant timestamp) {

@@ -71,6 +71,63 @@ class RecentEventsTests {
 	}
 
 	@Test
+	void forgetsTheLeastRecentlyNotifiedUsersWhenWhatIsKeptWeighsTooMuch() {
+		RecentEvents<NotificationSent> recent = recent(new RecentEvents.Limits(10, 10, 100, 1_000));
+		add(recent, notification("a", 300));
+		add(recent, notification("b", 300));
+		add(recent, notification("c", 300));
+		assertThat(recent.keptBytes()).isEqualTo(900);
+
+		add(recent, notification("d", 300));
+
+		assertThat(recent.of("a")).isEmpty();
+		assertThat(recent.of("b")).hasSize(1);
+		assertThat(recent.of("d")).hasSize(1);
+		assertThat(recent.keptBytes()).isEqualTo(900);
+		assertThat(recent.kept()).isEqualTo(3);
+	}
+
+	@Test
+	void aUserWhoseNotificationsWeighTooMuchOnTheirOwnLosesTheOldest() {
+		RecentEvents<NotificationSent> recent = recent(new RecentEvents.Limits(10, 10, 100, 1_000));
+		add(recent, notification("a", 10));
+		List<NotificationSent> sent = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			NotificationSent notification = notification("b", 400);
+			add(recent, notification);
+			sent.add(0, notification);
+		}
+
+		assertThat(recent.of("b")).containsExactlyElementsOf(sent.subList(0, 2));
+		assertThat(recent.of("a")).as("kept: b's oldest went first").hasSize(1);
+		assertThat(recent.keptBytes()).isEqualTo(810);
+	}
+
+	@Test
+	void countsTheBytesOfWhatItForgetsAndOfARepeatOnce() {
+		RecentEvents<NotificationSent> recent = recent(new RecentEvents.Limits(2, 10, 100, 10_000));
+		NotificationSent repeated = notification("a", 100);
+		add(recent, repeated);
+		add(recent, repeated);
+		add(recent, notification("a", 200));
+		add(recent, notification("a", 300));
+
+		assertThat(recent.keptBytes()).as("the first forgotten, the repeat not counted").isEqualTo(500);
+	}
+
+	@Test
+	void aNotificationHeavierThanAllThatMayBeKeptIsNotKept() {
+		RecentEvents<NotificationSent> recent = recent(new RecentEvents.Limits(10, 10, 100, 1_000));
+		add(recent, notification("a", 10));
+
+		assertThat(add(recent, notification("b", 1_001))).as("new, so broadcast").isTrue();
+
+		assertThat(recent.of("b")).isEmpty();
+		assertThat(recent.kept()).isZero();
+		assertThat(recent.keptBytes()).isZero();
+	}
+
+	@Test
 	void aUserReadRecentlyIsForgottenLater() {
 		RecentEvents<NotificationSent> recent = recent(10, 2, 100);
 		add(recent, notification("a"));
@@ -126,7 +183,13 @@ class RecentEventsTests {
 	}
 
 	private static RecentEvents<NotificationSent> recent(int perKey, int maxKeys, int maxEvents) {
-		return new RecentEvents<>(perKey, maxKeys, maxEvents, NotificationSent::notificationId);
+		return recent(new RecentEvents.Limits(perKey, maxKeys, maxEvents, Long.MAX_VALUE));
+	}
+
+	/** Weighs a notification by its body alone, so that a test can say what it weighs. */
+	private static RecentEvents<NotificationSent> recent(RecentEvents.Limits limits) {
+		return new RecentEvents<>(limits, NotificationSent::notificationId,
+				(notification) -> notification.body().length());
 	}
 
 	private static boolean add(RecentEvents<NotificationSent> recent, NotificationSent notification) {
@@ -134,8 +197,12 @@ class RecentEventsTests {
 	}
 
 	private static NotificationSent notification(String userId) {
-		return new NotificationSent(UUID.randomUUID(), userId, NotificationKind.ORDER_PLACED, "t", "b", "e",
-				Instant.now());
+		return notification(userId, 1);
+	}
+
+	private static NotificationSent notification(String userId, int weight) {
+		return new NotificationSent(UUID.randomUUID(), userId, NotificationKind.ORDER_PLACED, "t", "b".repeat(weight),
+				"e", Instant.now());
 	}
 
 }

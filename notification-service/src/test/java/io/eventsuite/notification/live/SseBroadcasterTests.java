@@ -18,7 +18,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -48,8 +50,7 @@ class SseBroadcasterTests {
 
 	private final ExecutorService senders = Executors.newCachedThreadPool();
 
-	private final SseBroadcaster broadcaster = new SseBroadcaster(Duration.ofMinutes(1), 10_000, this.senders,
-			RecordingEmitter::new);
+	private final SseBroadcaster broadcaster = broadcaster(new SseBroadcaster.Backlog(10_000, Long.MAX_VALUE));
 
 	@AfterEach
 	void stopSenders() {
@@ -59,7 +60,8 @@ class SseBroadcasterTests {
 	@Test
 	void clientsResumingWhileEventsArriveGetEachEventOnceInOrder() throws Exception {
 		int events = (CLIENTS + 1) * SPACING;
-		RecentEvents<Integer> history = new RecentEvents<>(events, 1, events, (n) -> n);
+		RecentEvents<Integer> history = new RecentEvents<>(new RecentEvents.Limits(events, 1, events, Long.MAX_VALUE),
+				(n) -> n, (n) -> 1);
 		AtomicInteger lastBroadcast = new AtomicInteger(-1);
 		// The listener runs at most a spacing ahead of the clients joining.
 		Semaphore ahead = new Semaphore(SPACING);
@@ -131,8 +133,7 @@ class SseBroadcasterTests {
 
 	@Test
 	void aClientThatStopsReadingHoldsUpNoOtherAndIsDroppedOnceItFallsBehind() {
-		SseBroadcaster bounded = new SseBroadcaster(Duration.ofMinutes(1), BACKLOG, this.senders,
-				RecordingEmitter::new);
+		SseBroadcaster bounded = broadcaster(new SseBroadcaster.Backlog(BACKLOG, Long.MAX_VALUE));
 		RecordingEmitter stalled = (RecordingEmitter) bounded.subscribe("room");
 		CountDownLatch readsAgain = stalled.stall();
 		RecordingEmitter reading = (RecordingEmitter) bounded.subscribe("room");
@@ -149,6 +150,61 @@ class SseBroadcasterTests {
 		readsAgain.countDown();
 		await().atMost(Duration.ofSeconds(10)).until(() -> stalled.completed);
 		assertThat(stalled.ids()).hasSizeLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void aClientThatStopsReadingIsDroppedOnceWhatItHasNotBeenSentWeighsTooMuch() {
+		SseBroadcaster bounded = broadcaster(new SseBroadcaster.Backlog(10_000, 64 * 1024));
+		RecordingEmitter stalled = (RecordingEmitter) bounded.subscribe("room");
+		CountDownLatch readsAgain = stalled.stall();
+		RecordingEmitter reading = (RecordingEmitter) bounded.subscribe("room");
+		// About 8 KB each as counted (4,000 UTF-16 units): 64 KB hold fewer than eight.
+		String text = "\uD83D\uDE00".repeat(2_000);
+
+		broadcast(bounded, 0, 5, text);
+		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids().size() == 5);
+		assertThat(bounded.subscribers("room")).as("behind, but within its bytes").isEqualTo(2);
+		broadcast(bounded, 5, 10, text);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> reading.ids().size() == 10);
+		assertThat(bounded.subscribers("room")).as("the stalled client dropped, ten events behind at most")
+			.isEqualTo(1);
+		readsAgain.countDown();
+		await().atMost(Duration.ofSeconds(10)).until(() -> stalled.completed);
+		assertThat(stalled.ids()).hasSizeLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void aResumingClientIsGivenAllItMissedEvenBeyondItsBacklog() {
+		// Not reading from the start: all it missed is queued at once.
+		CountDownLatch readsAgain = new CountDownLatch(1);
+		SseBroadcaster bounded = new SseBroadcaster(Duration.ofMinutes(1),
+				new SseBroadcaster.Backlog(BACKLOG, 64 * 1024), this.senders, JsonMapper.shared(),
+				(timeout) -> new RecordingEmitter(timeout, readsAgain));
+		String text = "\uD83D\uDE00".repeat(2_000);
+		List<SseBroadcaster.Event> missed = IntStream.range(0, 3 * BACKLOG)
+			.mapToObj((n) -> new SseBroadcaster.Event("e", String.valueOf(n), text))
+			.toList();
+		RecordingEmitter resumed = (RecordingEmitter) bounded.subscribe("room", () -> missed);
+		broadcast(bounded, 3 * BACKLOG, 3 * BACKLOG + BACKLOG / 2);
+		readsAgain.countDown();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> resumed.ids().size() == 3 * BACKLOG + BACKLOG / 2);
+		assertThat(resumed.ids()).containsExactlyElementsOf(
+				IntStream.range(0, 3 * BACKLOG + BACKLOG / 2).mapToObj(String::valueOf).toList());
+		assertThat(bounded.subscribers("room")).isEqualTo(1);
+	}
+
+	@Test
+	void anEventsDataIsWrittenAsJsonOnceForAllItsClients() {
+		RecordingEmitter first = (RecordingEmitter) this.broadcaster.subscribe("room");
+		RecordingEmitter second = (RecordingEmitter) this.broadcaster.subscribe("room");
+
+		this.broadcaster.broadcast("room", new SseBroadcaster.Event("e", "1", new Sample("a \"b\"\nc", 2)));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> first.data().size() == 1 && second.data().size() == 1);
+		assertThat(first.data()).containsExactly("{\"text\":\"a \\\"b\\\"\\nc\",\"count\":2}");
+		assertThat(first.data().get(0)).as("the same frame").isSameAs(second.data().get(0));
 	}
 
 	@Test
@@ -170,14 +226,25 @@ class SseBroadcasterTests {
 	 * a stalled client itself would not return.
 	 */
 	private static void broadcast(SseBroadcaster broadcaster, int from, int to) {
+		broadcast(broadcaster, from, to, null);
+	}
+
+	private static void broadcast(SseBroadcaster broadcaster, int from, int to, String data) {
 		try {
 			CompletableFuture
-				.runAsync(() -> IntStream.range(from, to).forEach((n) -> broadcaster.broadcast("room", event(n))))
+				.runAsync(() -> IntStream.range(from, to)
+					.forEach((n) -> broadcaster.broadcast("room",
+							(data != null) ? new SseBroadcaster.Event("e", String.valueOf(n), data) : event(n))))
 				.get(10, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new AssertionError("Broadcasting did not return", ex);
 		}
+	}
+
+	private SseBroadcaster broadcaster(SseBroadcaster.Backlog backlog) {
+		return new SseBroadcaster(Duration.ofMinutes(1), backlog, this.senders, JsonMapper.shared(),
+				RecordingEmitter::new);
 	}
 
 	private static SseBroadcaster.Event event(int n) {
@@ -196,6 +263,9 @@ class SseBroadcasterTests {
 	private record Resumed(int lastSeen, RecordingEmitter emitter) {
 	}
 
+	private record Sample(String text, int count) {
+	}
+
 	/**
 	 * Records the ids of the events it is sent, and lets a test play the client leaving
 	 * or stopping to read.
@@ -203,6 +273,8 @@ class SseBroadcasterTests {
 	private static final class RecordingEmitter extends SseEmitter {
 
 		private final List<String> ids = new ArrayList<>();
+
+		private final List<Object> data = new ArrayList<>();
 
 		private volatile Runnable completion;
 
@@ -212,6 +284,11 @@ class SseBroadcasterTests {
 
 		RecordingEmitter(long timeout) {
 			super(timeout);
+		}
+
+		RecordingEmitter(long timeout, CountDownLatch stalled) {
+			super(timeout);
+			this.stalled = stalled;
 		}
 
 		CountDownLatch stall() {
@@ -228,7 +305,12 @@ class SseBroadcasterTests {
 				Thread.currentThread().interrupt();
 			}
 			for (DataWithMediaType part : event) {
-				if (part.getData() instanceof String text) {
+				if (MediaType.APPLICATION_JSON.equals(part.getMediaType())) {
+					synchronized (this.ids) {
+						this.data.add(part.getData());
+					}
+				}
+				else if (part.getData() instanceof String text) {
 					Matcher id = ID.matcher(text);
 					synchronized (this.ids) {
 						while (id.find()) {
@@ -242,6 +324,13 @@ class SseBroadcasterTests {
 		List<String> ids() {
 			synchronized (this.ids) {
 				return List.copyOf(this.ids);
+			}
+		}
+
+		/** The data parts sent, as they were given to the emitter. */
+		List<Object> data() {
+			synchronized (this.ids) {
+				return List.copyOf(this.data);
 			}
 		}
 
