@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +23,7 @@ import io.eventsuite.activity.analytics.RecentTopPages;
 import io.eventsuite.activity.analytics.UserProfile;
 import io.eventsuite.activity.messaging.ErasureReceipt;
 import io.eventsuite.activity.messaging.UserErasure;
+import io.eventsuite.support.web.MaxCharacters;
 
 /**
  * The analytics over HTTP: a user's profile, the most viewed pages of the current and the
@@ -45,7 +45,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/users/{userId}")
-	UserProfile profile(@PathVariable @Size(max = 64) String userId) {
+	UserProfile profile(@PathVariable @MaxCharacters(64) String userId) {
 		return this.analytics.profile(userId).orElseThrow(() -> new UnknownUserException(userId));
 	}
 
@@ -56,7 +56,7 @@ class AnalyticsController {
 	 * @return where the tombstone was written
 	 */
 	@DeleteMapping("/users/{userId}")
-	CompletableFuture<ResponseEntity<ErasureReceipt>> erase(@PathVariable @Size(max = 64) String userId) {
+	CompletableFuture<ResponseEntity<ErasureReceipt>> erase(@PathVariable @MaxCharacters(64) String userId) {
 		return this.erasure.erase(userId).thenApply((receipt) -> ResponseEntity.accepted().body(receipt));
 	}
 

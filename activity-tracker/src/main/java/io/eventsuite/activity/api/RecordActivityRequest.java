@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import io.eventsuite.events.activity.ActivityRecorded;
 import io.eventsuite.events.activity.ActivityType;
+import io.eventsuite.support.web.MaxCharacters;
 
 /**
  * One activity, the body of {@code POST /api/activity} and an element of
@@ -20,8 +20,8 @@ import io.eventsuite.events.activity.ActivityType;
  * @param occurredAt when, as an ISO-8601 instant, not before 1970 and at most 5 minutes
  * ahead of the service's clock; the time of arrival when absent
  */
-record RecordActivityRequest(@NotBlank @Size(max = 64) String userId, @NotNull ActivityType type,
-		@NotNull @Size(max = 2048) String target, @Size(max = 128) String sessionId,
+record RecordActivityRequest(@NotBlank @MaxCharacters(64) String userId, @NotNull ActivityType type,
+		@NotNull @MaxCharacters(2048) String target, @MaxCharacters(128) String sessionId,
 		@NotBeforeEpoch @NotFarInFuture Instant occurredAt) {
 
 	ActivityRecorded toEvent(Instant receivedAt) {

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.eventsuite.events.chat.ChatMessageSent;
+import io.eventsuite.support.web.MaxCharacters;
 
 /**
  * Chat over HTTP: {@code 202} once the broker has the message; a room's recent messages;
@@ -68,8 +68,8 @@ class ChatController {
 	 * @param senderId who says it
 	 * @param text what, up to 2,000 characters
 	 */
-	record SendMessageRequest(@NotBlank @Size(max = ChatMessageSent.MAX_SENDER_ID) String senderId,
-			@NotBlank @Size(max = ChatMessageSent.MAX_TEXT) String text) {
+	record SendMessageRequest(@NotBlank @MaxCharacters(ChatMessageSent.MAX_SENDER_ID) String senderId,
+			@NotBlank @MaxCharacters(ChatMessageSent.MAX_TEXT) String text) {
 	}
 
 	/**

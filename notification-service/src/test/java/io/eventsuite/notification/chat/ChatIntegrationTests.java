@@ -189,6 +189,20 @@ class ChatIntegrationTests {
 		assertThat(ServiceClient.json(empty).get("errors").get(0).get("field").asString()).isEqualTo("text");
 		assertThat(client.postJson("/api/chat/rooms/bad%20room/messages", "{\"senderId\":\"bob\",\"text\":\"hi\"}")
 			.statusCode()).isEqualTo(400);
+
+		// Characters, as the contract counts them: an emoji is one, though two UTF-16
+		// units.
+		String emoji = "\uD83D\uDE00";
+		assertThat(client
+			.postJson("/api/chat/rooms/r1/messages",
+					"{\"senderId\":\"bob\",\"text\":\"" + emoji.repeat(ChatMessageSent.MAX_TEXT) + "\"}")
+			.statusCode()).isEqualTo(202);
+		HttpResponse<String> tooLong = client.postJson("/api/chat/rooms/r1/messages",
+				"{\"senderId\":\"bob\",\"text\":\"" + emoji.repeat(ChatMessageSent.MAX_TEXT + 1) + "\"}");
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		JsonNode error = ServiceClient.json(tooLong).get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("text");
+		assertThat(error.get("message").asString()).isEqualTo("must be at most 2000 characters");
 	}
 
 	private static List<String> send(ServiceClient client, String room, int count) {

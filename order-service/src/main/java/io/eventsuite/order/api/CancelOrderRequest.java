@@ -1,7 +1,8 @@
 package io.eventsuite.order.api;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+
+import io.eventsuite.support.web.MaxCharacters;
 
 /**
  * The body of {@code POST /api/orders/{orderId}/cancel}. The customer to notify comes
@@ -9,5 +10,5 @@ import jakarta.validation.constraints.Size;
  *
  * @param reason why, up to 500 characters
  */
-record CancelOrderRequest(@NotNull @Size(max = 500) String reason) {
+record CancelOrderRequest(@NotNull @MaxCharacters(500) String reason) {
 }

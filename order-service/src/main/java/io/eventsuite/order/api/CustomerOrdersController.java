@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.eventsuite.order.domain.CustomerOrders;
 import io.eventsuite.order.domain.OrderSummary;
 import io.eventsuite.order.domain.Orders;
+import io.eventsuite.support.web.MaxCharacters;
 
 /**
  * {@code GET /api/customers/{customerId}/orders}: a customer's most recent orders, newest
@@ -32,7 +32,7 @@ class CustomerOrdersController {
 	}
 
 	@GetMapping(path = "/api/customers/{customerId}/orders", produces = MediaType.APPLICATION_JSON_VALUE)
-	CustomerOrdersResponse list(@PathVariable @Size(max = 64) String customerId,
+	CustomerOrdersResponse list(@PathVariable @MaxCharacters(64) String customerId,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(CustomerOrders.MAX_ORDERS) int limit) {
 		return new CustomerOrdersResponse(customerId, this.orders.ofCustomer(customerId, limit));
 	}

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 
 import io.eventsuite.events.order.OrderLine;
 import io.eventsuite.order.domain.PlaceOrder;
+import io.eventsuite.support.web.MaxCharacters;
 
 /**
  * The body of {@code POST /api/orders}.
@@ -23,7 +24,7 @@ import io.eventsuite.order.domain.PlaceOrder;
  * @param items what, one to a hundred lines
  * @param currency ISO 4217 code
  */
-record PlaceOrderRequest(@NotBlank @Size(max = 64) String customerId,
+record PlaceOrderRequest(@NotBlank @MaxCharacters(64) String customerId,
 		@NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items, @NotNull @IsoCurrency String currency) {
 
 	PlaceOrder toCommand() {
@@ -41,7 +42,7 @@ record PlaceOrderRequest(@NotBlank @Size(max = 64) String customerId,
 	 * @param quantity how many
 	 * @param unitPrice the price of one, with at most four decimals
 	 */
-	record Item(@NotBlank @Size(max = 64) String sku, @NotNull @Min(1) @Max(10_000) Integer quantity,
+	record Item(@NotBlank @MaxCharacters(64) String sku, @NotNull @Min(1) @Max(10_000) Integer quantity,
 			@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 4) BigDecimal unitPrice) {
 	}
 
