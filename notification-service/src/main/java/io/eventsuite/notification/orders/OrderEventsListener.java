@@ -49,7 +49,7 @@ class OrderEventsListener {
 			OrdersProperties properties) {
 		this.publisher = publisher;
 		this.deadLetters = orderDeadLetters;
-		this.processed = new ProcessedEvents(properties.rememberedEvents());
+		this.processed = new ProcessedEvents(properties.rememberedEvents(), properties.rememberedSize().toBytes());
 	}
 
 	@KafkaListener(id = "order-notifications", groupId = "${eventsuite.notifications.group-id:notification-service}",
