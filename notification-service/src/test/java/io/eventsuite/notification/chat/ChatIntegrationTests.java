@@ -57,6 +57,8 @@ class ChatIntegrationTests {
 
 			assertThat(messageIds(onB.awaitEvents(MESSAGES))).containsExactlyElementsOf(sent);
 			assertThat(messageIds(onA.awaitEvents(MESSAGES))).containsExactlyElementsOf(sent);
+			// The JSON as sent, in UTF-8, whatever its characters.
+			assertThat(onB.awaitEvents(MESSAGES).get(0).get("text").asString()).isEqualTo(text(0));
 		}
 	}
 
@@ -209,11 +211,15 @@ class ChatIntegrationTests {
 		List<String> sent = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			HttpResponse<String> response = client.postJson("/api/chat/rooms/" + room + "/messages",
-					"{\"senderId\":\"carol\",\"text\":\"message " + i + "\"}");
+					"{\"senderId\":\"carol\",\"text\":\"" + text(i) + "\"}");
 			assertThat(response.statusCode()).isEqualTo(202);
 			sent.add(ServiceClient.json(response).get("messageId").asString());
 		}
 		return sent;
+	}
+
+	private static String text(int n) {
+		return "message " + n + " \u00fc\u0416\uD83D\uDE00";
 	}
 
 	private static List<String> messageIds(Iterable<JsonNode> events) {
