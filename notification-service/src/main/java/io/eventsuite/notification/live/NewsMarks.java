@@ -1,6 +1,7 @@
 package io.eventsuite.notification.live;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -35,6 +36,9 @@ public class NewsMarks {
 
 	private final Map<String, Long> markedAt = new ConcurrentHashMap<>();
 
+	/** The mark of a partition whose end offset the broker did not give. */
+	private static final long UNKNOWN = -1;
+
 	/** The marked partitions not read back yet, and their marks. */
 	private final Map<TopicPartition, Long> readingBack = new ConcurrentHashMap<>();
 
@@ -49,23 +53,32 @@ public class NewsMarks {
 	/**
 	 * Marks where news starts in a topic, before its listener starts reading it back.
 	 * @param topic the topic's name
-	 * @param endOffsets asks the broker for the end offsets of the topic's partitions
+	 * @param partitions the partitions its listener reads
+	 * @param endOffsets asks the broker for the end offsets of those partitions
 	 */
-	public void mark(String topic, Supplier<Map<TopicPartition, Long>> endOffsets) {
+	public void mark(String topic, Collection<TopicPartition> partitions,
+			Supplier<Map<TopicPartition, Long>> endOffsets) {
 		this.markedAt.put(topic, this.clock.millis());
+		Map<TopicPartition, Long> offsets = Map.of();
 		try {
-			Map<TopicPartition, Long> offsets = endOffsets.get();
+			offsets = endOffsets.get();
 			this.newsFrom.putAll(offsets);
-			// An empty partition has nothing to read back.
-			offsets.forEach((partition, offset) -> {
-				if (offset > 0) {
-					this.readingBack.put(partition, offset);
-				}
-			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not read the end offsets of {}; records stamped before now are taken for history: {}",
 					topic, ex.toString());
+		}
+		for (TopicPartition partition : partitions) {
+			Long offset = offsets.get(partition);
+			if (offset == null) {
+				// Where its history ends is not known: read back once the listener
+				// finds it quiet, at whatever position.
+				this.readingBack.put(partition, UNKNOWN);
+			}
+			else if (offset > 0) {
+				this.readingBack.put(partition, offset);
+			}
+			// An empty partition has nothing to read back.
 		}
 	}
 
@@ -89,31 +102,32 @@ public class NewsMarks {
 	 */
 	public void handled(ConsumerRecord<?, ?> record) {
 		if (!this.readingBack.isEmpty()) {
-			readTo(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+			readTo(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, false);
 		}
 	}
 
 	/**
 	 * Notes where a listener stands in partitions it has handled every record of (they
-	 * are quiet): read back, if at or past their marks.
+	 * are quiet): read back, if at or past their marks, or if their marks are not known.
 	 * @param positions the partitions' next offsets
 	 */
 	public void quiet(Map<TopicPartition, Long> positions) {
 		if (!this.readingBack.isEmpty()) {
-			positions.forEach(this::readTo);
+			positions.forEach((partition, next) -> readTo(partition, next, true));
 		}
 	}
 
 	/**
 	 * The partitions not read back yet.
-	 * @return each one's mark, where its history ends
+	 * @return each one's mark, where its history ends, or -1 where that is not known
 	 */
 	public Map<TopicPartition, Long> readingBack() {
 		return Map.copyOf(this.readingBack);
 	}
 
-	private void readTo(TopicPartition partition, long next) {
-		this.readingBack.computeIfPresent(partition, (p, mark) -> (next >= mark) ? null : mark);
+	private void readTo(TopicPartition partition, long next, boolean quiet) {
+		this.readingBack.computeIfPresent(partition,
+				(p, mark) -> ((mark == UNKNOWN) ? quiet : next >= mark) ? null : mark);
 	}
 
 }

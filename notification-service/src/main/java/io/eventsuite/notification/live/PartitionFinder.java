@@ -55,15 +55,18 @@ public class PartitionFinder {
 				List<TopicPartition> listed = partitions.stream()
 					.map((info) -> new TopicPartition(name, info.partition()))
 					.toList();
-				this.news.mark(name, () -> consumer.endOffsets(listed, TIMEOUT));
+				this.news.mark(name, listed, () -> consumer.endOffsets(listed, TIMEOUT));
 				return listed.stream().map((partition) -> String.valueOf(partition.partition())).toArray(String[]::new);
 			}
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not list the partitions of {}, using the configured count: {}", name, ex.toString());
 		}
-		this.news.mark(name, Map::of);
-		return IntStream.range(0, this.topics.partitions(topicId)).mapToObj(String::valueOf).toArray(String[]::new);
+		List<TopicPartition> configured = IntStream.range(0, this.topics.partitions(topicId))
+			.mapToObj((partition) -> new TopicPartition(name, partition))
+			.toList();
+		this.news.mark(name, configured, Map::of);
+		return configured.stream().map((partition) -> String.valueOf(partition.partition())).toArray(String[]::new);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -119,12 +121,14 @@ public class SseBroadcaster implements AutoCloseable {
 	 * @return the emitter to return from the controller
 	 */
 	public SseEmitter subscribe(String key, Supplier<List<Event>> missed) {
-		Client client = new Client(key, this.emitters.apply(this.timeout.toMillis()), this.backlog);
+		Client client = new Client(key, this.emitters.apply(this.timeout.toMillis()));
 		client.emitter.onCompletion(() -> remove(client));
 		client.emitter.onTimeout(() -> remove(client));
 		client.emitter.onError((ex) -> remove(client));
 		synchronized (lock(key)) {
-			List<Event> caughtUp = missed.get();
+			List<Frame> frames = new ArrayList<>();
+			frames.add(Frame.comment("subscribed to " + key));
+			missed.get().forEach((event) -> frame(event).ifPresent(frames::add));
 			// Joined inside the map's atomic step: between computeIfAbsent and add, the
 			// last client leaving could remove the set, and this client would join a set
 			// that no broadcast reaches. Joined before its first events are queued, so
@@ -135,9 +139,6 @@ public class SseBroadcaster implements AutoCloseable {
 				members.add(client);
 				return members;
 			});
-			List<Frame> frames = new ArrayList<>(caughtUp.size() + 1);
-			frames.add(Frame.comment("subscribed to " + key));
-			caughtUp.forEach((event) -> frames.add(frame(event)));
 			client.catchUp(frames);
 		}
 		return client.emitter;
@@ -163,8 +164,7 @@ public class SseBroadcaster implements AutoCloseable {
 			if (members != null) {
 				// Written and framed once for all clients: a queued event costs a client
 				// a reference.
-				Frame frame = frame(event);
-				members.forEach((client) -> client.queue(frame));
+				frame(event).ifPresent((frame) -> members.forEach((client) -> client.queue(frame)));
 			}
 		}
 	}
@@ -210,13 +210,25 @@ public class SseBroadcaster implements AutoCloseable {
 		}
 	}
 
-	private Frame frame(Event event) {
-		// As text: the converter for strings writes it as it is, and a client's bound
-		// counts what it holds.
-		String data = this.json.writeValueAsString(event.data());
-		return new Frame(
+	/**
+	 * Frames an event, or logs why it cannot: an event whose data cannot be written is
+	 * left out of every stream rather than failing the listener that keeps it or the
+	 * client that resumes after it.
+	 */
+	private Optional<Frame> frame(Event event) {
+		String data;
+		try {
+			// As text: the converter for strings writes it as it is, and a client's
+			// bound counts what it holds.
+			data = this.json.writeValueAsString(event.data());
+		}
+		catch (JacksonException ex) {
+			log.error("Could not write event {} ({}) as JSON; it is not streamed", event.id(), event.name(), ex);
+			return Optional.empty();
+		}
+		return Optional.of(new Frame(
 				SseEmitter.event().name(event.name()).id(event.id()).data(data, MediaType.APPLICATION_JSON).build(),
-				HeapWeights.of(FRAME_OVERHEAD, event.name(), event.id(), data));
+				HeapWeights.of(FRAME_OVERHEAD, event.name(), event.id(), data)));
 	}
 
 	private Object lock(String key) {
@@ -240,53 +252,53 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private final SseEmitter emitter;
 
-		private final Deque<Frame> queued = new ArrayDeque<>();
+		private final Deque<Queued> queued = new ArrayDeque<>();
 
-		/** The backlog, raised by what the client was given at once when it joined. */
-		private int maxEvents;
+		/** What is queued beyond what the client was given at once when it joined. */
+		private int liveEvents;
 
-		private long maxBytes;
-
-		private long queuedBytes;
+		private long liveBytes;
 
 		private boolean writing;
 
 		private String dropped;
 
-		Client(String key, SseEmitter emitter, Backlog backlog) {
+		Client(String key, SseEmitter emitter) {
 			this.key = key;
 			this.emitter = emitter;
-			this.maxEvents = backlog.events();
-			this.maxBytes = backlog.bytes();
 		}
 
+		/**
+		 * Queues what the client is given at once when it joins: not counted against its
+		 * backlog, which the history bounds instead.
+		 */
 		void catchUp(List<Frame> frames) {
-			synchronized (this) {
-				for (Frame frame : frames) {
-					// Saturating: a bound of MAX_VALUE means none.
-					this.maxEvents = (int) Math.min((long) this.maxEvents + 1, Integer.MAX_VALUE);
-					this.maxBytes = (this.maxBytes > Long.MAX_VALUE - frame.bytes()) ? Long.MAX_VALUE
-							: this.maxBytes + frame.bytes();
-				}
-			}
-			frames.forEach(this::queue);
+			frames.forEach((frame) -> queue(frame, false));
 		}
 
 		void queue(Frame frame) {
+			queue(frame, true);
+		}
+
+		private void queue(Frame frame, boolean live) {
+			Backlog backlog = SseBroadcaster.this.backlog;
 			synchronized (this) {
 				if (this.dropped != null) {
 					return;
 				}
-				if (this.queued.size() >= this.maxEvents || this.queuedBytes + frame.bytes() > this.maxBytes) {
+				if (live && (this.liveEvents >= backlog.events() || this.liveBytes + frame.bytes() > backlog.bytes())) {
 					// Completing the emitter here would wait for the write it is stuck
 					// in; the writing task completes it when that write returns.
-					this.dropped = "it fell " + this.queued.size() + " events (" + this.queuedBytes + " bytes) behind";
+					this.dropped = "it fell " + this.liveEvents + " events (" + this.liveBytes + " bytes) behind";
 					clearQueue();
 					remove(this);
 				}
 				else {
-					this.queued.add(frame);
-					this.queuedBytes += frame.bytes();
+					this.queued.add(new Queued(frame, live));
+					if (live) {
+						this.liveEvents++;
+						this.liveBytes += frame.bytes();
+					}
 				}
 				if (this.writing) {
 					return;
@@ -309,7 +321,8 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private void clearQueue() {
 			this.queued.clear();
-			this.queuedBytes = 0;
+			this.liveEvents = 0;
+			this.liveBytes = 0;
 		}
 
 		/**
@@ -332,12 +345,13 @@ public class SseBroadcaster implements AutoCloseable {
 
 		private void write() {
 			while (true) {
-				Frame next;
+				Queued next;
 				String droppedBecause;
 				synchronized (this) {
 					next = this.queued.poll();
-					if (next != null) {
-						this.queuedBytes -= next.bytes();
+					if (next != null && next.live()) {
+						this.liveEvents--;
+						this.liveBytes -= next.frame().bytes();
 					}
 					droppedBecause = this.dropped;
 					if (next == null) {
@@ -353,7 +367,7 @@ public class SseBroadcaster implements AutoCloseable {
 					return;
 				}
 				try {
-					this.emitter.send(next.parts());
+					this.emitter.send(next.frame().parts());
 				}
 				catch (IOException | RuntimeException ex) {
 					synchronized (this) {
@@ -409,6 +423,17 @@ public class SseBroadcaster implements AutoCloseable {
 	 * counts them
 	 */
 	public record Backlog(int events, long bytes) {
+
+	}
+
+	/**
+	 * A frame in a client's queue.
+	 *
+	 * @param frame the frame
+	 * @param live whether it counts against the client's backlog: not if the client was
+	 * given it at once when it joined
+	 */
+	private record Queued(Frame frame, boolean live) {
 
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param rememberedEvents how many recent event ids ({@code ce_id}) an instance
  * remembers; about 100 bytes each
  * @param rememberedSize the most bytes the remembered ids take, counted from above (a
- * usual 36-character id counts 184 bytes): what bounds the memory when another producer
+ * usual 36-character id counts 200 bytes): what bounds the memory when another producer
  * writes order events with ids up to the 1,000 characters a notification can name
  */
 @ConfigurationProperties("eventsuite.notifications.deduplication")

@@ -100,7 +100,9 @@ class ChatIntegrationTests {
 	@Test
 	void aFreshInstanceIsReadyOnlyOnceItHasReadBackTheHistory() {
 		// A topic of its own, read by instance B alone: one room, so one partition,
-		// long enough that reading it back takes longer than starting does.
+		// long enough that reading it back takes longer than starting does, written in
+		// one transaction as services write, so that it ends on a commit marker after
+		// the last message: read back only once the partition is found quiet there.
 		String topic = "chat-read-back-" + UUID.randomUUID();
 		String room = "room-" + UUID.randomUUID();
 		EventWriter.ensureTopic(topic);
@@ -108,7 +110,7 @@ class ChatIntegrationTests {
 			.mapToObj((n) -> new ChatMessageSent(UUID.randomUUID(), room, "s", "message " + n, Instant.now()))
 			.toList();
 		try (EventWriter writer = EventWriter.as("/test")) {
-			writer.writeAll(topic, history);
+			writer.writeAllInOneTransaction(topic, history);
 		}
 
 		try (ServiceInstance instanceB = ServiceInstance.start(NotificationServiceApplication.class,

@@ -54,7 +54,7 @@ class NewsMarksIntegrationTests {
 			List<TopicPartition> partitions = IntStream.range(0, 6)
 				.mapToObj((partition) -> new TopicPartition(topic, partition))
 				.toList();
-			marks.mark(topic, () -> consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+			marks.mark(topic, partitions, () -> consumer.endOffsets(partitions, Duration.ofSeconds(10)));
 			writer.write(topic, message("after"));
 
 			List<ConsumerRecord<String, CloudEvent<DomainEvent>>> read = reader.awaitRecords(3, (r) -> true);
@@ -66,7 +66,7 @@ class NewsMarksIntegrationTests {
 	void withoutTheBrokersEndOffsetsTheRecordsTimestampDecides() {
 		Instant markedAt = Instant.parse("2026-11-25T10:00:00Z");
 		NewsMarks marks = new NewsMarks(Clock.fixed(markedAt, ZoneOffset.UTC));
-		marks.mark("chat-messages", () -> {
+		marks.mark("chat-messages", List.of(partition(0)), () -> {
 			throw new TimeoutException("the broker did not answer");
 		});
 
@@ -77,7 +77,8 @@ class NewsMarksIntegrationTests {
 	@Test
 	void aPartitionIsReadBackOnceTheRecordBeforeItsMarkIsHandled() {
 		NewsMarks marks = new NewsMarks();
-		marks.mark("chat-messages", () -> Map.of(partition(0), 43L, partition(1), 0L));
+		marks.mark("chat-messages", List.of(partition(0), partition(1)),
+				() -> Map.of(partition(0), 43L, partition(1), 0L));
 		assertThat(marks.readingBack()).as("an empty partition has nothing to read back")
 			.containsOnlyKeys(partition(0));
 
@@ -89,13 +90,28 @@ class NewsMarksIntegrationTests {
 	void aPartitionEndingOnACommitMarkerIsReadBackOnceItIsQuietAtTheMark() {
 		NewsMarks marks = new NewsMarks();
 		// Offset 42 is the last record; 43 the marker of its transaction.
-		marks.mark("chat-messages", () -> Map.of(partition(0), 44L));
+		marks.mark("chat-messages", List.of(partition(0)), () -> Map.of(partition(0), 44L));
 		marks.handled(stamped("chat-messages", Instant.now()));
 		assertThat(marks.readingBack()).containsOnlyKeys(partition(0));
 
 		marks.quiet(Map.of(partition(0), 43L));
 		assertThat(marks.readingBack()).as("quiet before the marker").containsOnlyKeys(partition(0));
 		marks.quiet(Map.of(partition(0), 44L));
+		assertThat(marks.readingBack()).isEmpty();
+	}
+
+	@Test
+	void withoutTheBrokersEndOffsetsAPartitionIsReadBackOnceItIsQuiet() {
+		NewsMarks marks = new NewsMarks();
+		marks.mark("chat-messages", List.of(partition(0)), () -> {
+			throw new TimeoutException("the broker did not answer");
+		});
+		assertThat(marks.readingBack()).as("not known to be empty").containsOnlyKeys(partition(0));
+
+		marks.handled(stamped("chat-messages", Instant.now()));
+		assertThat(marks.readingBack()).as("a record says nothing of where the history ends")
+			.containsOnlyKeys(partition(0));
+		marks.quiet(Map.of(partition(0), 43L));
 		assertThat(marks.readingBack()).isEmpty();
 	}
 

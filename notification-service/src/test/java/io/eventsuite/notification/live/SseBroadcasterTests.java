@@ -193,6 +193,12 @@ class SseBroadcasterTests {
 		assertThat(resumed.ids()).containsExactlyElementsOf(
 				IntStream.range(0, 3 * BACKLOG + BACKLOG / 2).mapToObj(String::valueOf).toList());
 		assertThat(bounded.subscribers("room")).isEqualTo(1);
+
+		// Once sent, what it was given at once no longer raises its backlog: one event
+		// stuck in its write, a backlog queued, and the next one drops it.
+		resumed.stall();
+		broadcast(bounded, 4 * BACKLOG, 5 * BACKLOG + 2);
+		assertThat(bounded.subscribers("room")).as("dropped once a backlog of live events waits").isZero();
 	}
 
 	@Test
